@@ -1,0 +1,138 @@
+/**
+ * The door app's IndexedDB, through Dexie 4. Every verdict lookup is a primary-key or index hit:
+ * passes by id, revocations by passId, the derived per-pass state by passId, keys by kid, and the
+ * two venue counters by name.
+ *
+ * Versions are append-only. A device that was enrolled on an older build keeps its log and
+ * outbox (the one thing that must never be lost) through every upgrade.
+ */
+import { Dexie, type Table, type Transaction } from "dexie";
+import type { Entry } from "../../sync/index.js";
+import { reduceEntries } from "../sync/reduce.js";
+import { nameKeys } from "./names.js";
+import {
+  EMPTY_SYNC_STATE,
+  parseMeta,
+  type CounterRecord,
+  type ItemRecord,
+  type KeyRecord,
+  type LogRecord,
+  type MetaKey,
+  type MetaRecord,
+  type MetaValue,
+  type OutboxRecord,
+  type PassRecord,
+  type PassState,
+  type RemoteRecord,
+  type RevocationRecord,
+  type SyncState,
+} from "./records.js";
+
+/** Version 1: the first shipped schema. Kept verbatim so the upgrade path stays testable. */
+export const SCHEMA_V1 = {
+  passes: "id, tier",
+  keys: "kid",
+  revocations: "passId",
+  items: "sku",
+  meta: "key",
+  log: "seq, &id, passId",
+  outbox: "seq",
+  remote: "[deviceId+seq], passId, deviceId",
+  counters: "key",
+} as const;
+
+/**
+ * Version 2: name search (a multi-entry index of normalized word suffixes) and the derived
+ * per-pass state, which v1 computed by scanning the log and remote entries on every verdict.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  passes: "id, tier, *nameKeys",
+  passState: "passId, inside",
+} as const;
+
+export const DB_VERSION = 2;
+export const DEFAULT_DB_NAME = "doorlist";
+
+/** The v1 → v2 upgrade: fill nameKeys, and rebuild pass state and counters from every entry held. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table("passes")
+    .toCollection()
+    .modify((p: { holder?: unknown; nameKeys?: string[] }) => {
+      p.nameKeys = typeof p.holder === "string" ? nameKeys(p.holder) : [];
+    });
+  const own = (await tx.table("log").toArray()) as Entry[];
+  const remote = (await tx.table("remote").toArray()) as Entry[];
+  const { states, delta } = reduceEntries(new Map(), [...own, ...remote]);
+  await tx.table("passState").bulkPut([...states.values()]);
+  await tx.table("counters").bulkPut([
+    { key: "admits", value: delta.admits },
+    { key: "exits", value: delta.exits },
+  ]);
+}
+
+export class DoorlistDB extends Dexie {
+  passes!: Table<PassRecord, string>;
+  keys!: Table<KeyRecord, string>;
+  revocations!: Table<RevocationRecord, string>;
+  items!: Table<ItemRecord, string>;
+  meta!: Table<MetaRecord, MetaKey>;
+  log!: Table<LogRecord, number>;
+  outbox!: Table<OutboxRecord, number>;
+  remote!: Table<RemoteRecord, [string, number]>;
+  counters!: Table<CounterRecord, string>;
+  passState!: Table<PassState, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+
+  /** Every table a wipe clears, and a scan or a sync may report as changed. */
+  get allTables(): Table[] {
+    return [this.passes, this.keys, this.revocations, this.items, this.meta, this.log, this.outbox, this.remote, this.counters, this.passState];
+  }
+
+  /** A meta row, validated; undefined when absent. A row that fails validation throws: it is a bug or corruption, never a default. */
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValue<K> | undefined> {
+    const row = await this.meta.get(key);
+    return row === undefined ? undefined : parseMeta(key, row.value);
+  }
+
+  async putMeta<K extends MetaKey>(key: K, value: MetaValue<K>): Promise<void> {
+    await this.meta.put({ key, value: parseMeta(key, value) });
+  }
+
+  async getSyncState(): Promise<SyncState> {
+    return (await this.getMeta("sync")) ?? { ...EMPTY_SYNC_STATE };
+  }
+
+  /**
+   * Read-modify-write of the sync row inside its own transaction, so two writers (a roster page
+   * and a push result) cannot overwrite each other's fields with stale copies.
+   */
+  async patchSyncState(patch: Partial<SyncState>): Promise<SyncState> {
+    return this.transaction("rw", this.meta, async () => {
+      const next = { ...(await this.getSyncState()), ...patch };
+      await this.putMeta("sync", next);
+      return next;
+    });
+  }
+
+  async getCounters(): Promise<{ admits: number; exits: number }> {
+    const [a, e] = await this.counters.bulkGet(["admits", "exits"]);
+    return { admits: a?.value ?? 0, exits: e?.value ?? 0 };
+  }
+
+  /** Adds to the venue counters; call inside the transaction that writes the entries. */
+  async addCounters(delta: { admits: number; exits: number }): Promise<void> {
+    if (delta.admits === 0 && delta.exits === 0) return;
+    const c = await this.getCounters();
+    await this.counters.bulkPut([
+      { key: "admits", value: c.admits + delta.admits },
+      { key: "exits", value: c.exits + delta.exits },
+    ]);
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./database.js";
+export * from "./names.js";
+export * from "./records.js";
