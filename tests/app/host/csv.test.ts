@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { csvField, parseCsv } from "../../../src/app/host/roster/csv.js";
+import { chunk, previewRoster } from "../../../src/app/host/roster/validate.js";
+
+describe("parseCsv", () => {
+  it("reads plain rows with and without a final line end", () => {
+    expect(parseCsv("a,b\nc,d").rows).toEqual([["a", "b"], ["c", "d"]]);
+    expect(parseCsv("a,b\nc,d\n").rows).toEqual([["a", "b"], ["c", "d"]]);
+  });
+
+  it("handles CRLF, lone CR and a byte-order mark", () => {
+    const r = parseCsv("\uFEFFholder,tier\r\nAda,VIP\rBob,GA\r\n");
+    expect(r.rows).toEqual([["holder", "tier"], ["Ada", "VIP"], ["Bob", "GA"]]);
+    expect(r.lines).toEqual([1, 2, 3]);
+  });
+
+  it("keeps commas, doubled quotes and line breaks inside quoted fields", () => {
+    const r = parseCsv('"Lovelace, Ada",VIP\n"Said ""hi""",GA\n"two\r\nlines",GA\nlast,GA');
+    expect(r.rows).toEqual([["Lovelace, Ada", "VIP"], ['Said "hi"', "GA"], ["two\r\nlines", "GA"], ["last", "GA"]]);
+    // the row after a two-line field starts on line 5
+    expect(r.lines).toEqual([1, 2, 3, 5]);
+  });
+
+  it("keeps empty fields and skips blank lines", () => {
+    expect(parseCsv("a,,c\n\n,b,\n").rows).toEqual([["a", "", "c"], ["", "b", ""]]);
+    expect(parseCsv('"",x').rows).toEqual([["", "x"]]);
+  });
+
+  it("reports a quote that never closes instead of merging rows", () => {
+    const r = parseCsv('Ada,VIP\n"Bob,GA\nCy,GA\n');
+    expect(r.unterminatedQuoteAtLine).toBe(2);
+    expect(r.rows).toEqual([["Ada", "VIP"]]);
+  });
+
+  it("round-trips fields written with csvField", () => {
+    const values = ["plain", "a,b", 'q"uote', "line\nbreak", ""];
+    expect(parseCsv(values.map(csvField).join(",")).rows).toEqual([values]);
+  });
+});
+
+describe("previewRoster", () => {
+  it("uses a header row in any column order and names every row's problems", () => {
+    const csv = [
+      "E-mail,Tier,Name",
+      "ada@example.org,VIP,Ada",
+      ",GA,",
+      "bob@example.org,Backstage,Bob",
+      "cy@example.org,VERYLONGTIERNAME,Cy",
+      "ada@example.org,VIP,ada ",
+      "not-mail,GA,Dee",
+    ].join("\n");
+    const p = previewRoster(csv, ["VIP", "GA"]);
+    expect(p.hadHeader).toBe(true);
+    expect(p.valid).toEqual([{ line: 2, holder: "Ada", tier: "VIP", email: "ada@example.org" }]);
+    const byLine = Object.fromEntries(p.invalid.map((r) => [r.line, r.problems.join("; ")]));
+    expect(byLine[3]).toMatch(/name is empty/);
+    expect(byLine[4]).toMatch(/not one of this event's tiers/);
+    expect(byLine[5]).toMatch(/longer than 12 bytes/);
+    expect(byLine[6]).toMatch(/repeats line 2/);
+    expect(byLine[7]).toMatch(/not an e-mail address/);
+  });
+
+  it("reads headerless files as holder, tier, e-mail and counts tier bytes, not characters", () => {
+    const p = previewRoster("Zoë,Ünïcödé€\nÅsa,GA", []);
+    expect(p.hadHeader).toBe(false);
+    // "Ünïcödé€" is 8 characters but 15 bytes of UTF-8
+    expect(p.invalid[0]!.problems[0]).toMatch(/12 bytes/);
+    expect(p.valid).toEqual([{ line: 2, holder: "Åsa", tier: "GA", email: "" }]);
+  });
+
+  it("accepts any short tier while the event has none, and flags an empty file", () => {
+    expect(previewRoster("Ada,Whatever", []).valid).toHaveLength(1);
+    expect(previewRoster("\n\n", []).fileProblems[0]).toMatch(/no rows/);
+  });
+});
+
+describe("chunk", () => {
+  it("splits into requests of at most the given size", () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunk(Array.from({ length: 25_001 }, (_, i) => i), 10_000).map((c) => c.length)).toEqual([10_000, 10_000, 5_001]);
+  });
+});
