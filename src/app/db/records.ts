@@ -29,7 +29,7 @@ export type PassRecord = z.infer<typeof passRecordSchema>;
 export const keyRecordSchema = z.object({
   kid: z.string(),
   /** 32 raw bytes: CryptoKeys cannot be shared across verifiers and are cached in memory only */
-  publicKey: z.instanceof(Uint8Array),
+  publicKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "must be raw key bytes"),
   retired: flag,
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
