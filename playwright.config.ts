@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { E2E_HOST_TOKEN, E2E_PORT } from "./e2e/support/env.js";
 
 /** Debian's Chromium: Playwright's own browser download does not work on these machines. */
 function chromiumPath(): string {
@@ -10,8 +11,8 @@ function chromiumPath(): string {
   return execFileSync("bash", ["scripts/ensure-chromium.sh"], { encoding: "utf8" }).trim();
 }
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 18080);
-export const E2E_HOST_TOKEN = "e2e-host-token-0123456789abcdef";
+// Kept in e2e/support/env.ts so tests can import them without re-running this file's side effects.
+export { E2E_HOST_TOKEN, E2E_PORT };
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "doorlist-e2e-"));
 
 export default defineConfig({
