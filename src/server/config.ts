@@ -8,6 +8,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   hostToken: string | undefined;
   staticDir: string;
+  /** the public origin behind a reverse proxy, for links the server hands out */
+  publicUrl: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -20,5 +22,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     hostToken: env.HOST_TOKEN || undefined,
     staticDir: resolve(env.STATIC_DIR ?? "./dist"),
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Env, Hono } from "hono";
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 
@@ -7,7 +7,7 @@ import { relative } from "node:path";
  * Serves the built PWA. Any path that is not a file and not under /api gets index.html, so
  * deep links (/host, /p/…, /enroll/…) open the app, which routes on the client.
  */
-export function mountStatic(app: Hono, staticDir: string): void {
+export function mountStatic<E extends Env>(app: Hono<E>, staticDir: string): void {
   if (!existsSync(staticDir)) {
     app.get("/", (c) => c.text("The app is not built. Run `npm start` (it builds first) or `npm run build`.", 503));
     return;

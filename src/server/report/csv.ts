@@ -1,0 +1,64 @@
+import type { Sql } from "../storage/port.js";
+import { loadReportContext } from "./context.js";
+
+const COLUMNS = [
+  "corrected_time",
+  "device_time",
+  "corrected_ms",
+  "device_ms",
+  "device_id",
+  "device_label",
+  "seq",
+  "entry_id",
+  "type",
+  "pass_id",
+  "holder",
+  "verdict",
+  "held_behind_gap",
+  "voided",
+  "data",
+] as const;
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR) gets a
+ * single quote in front (OWASP's advice); then RFC 4180 quoting. Entry data comes from devices,
+ * so every text cell passes through here.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let s = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The whole log, stored entries only, in corrected-time order. */
+export async function entriesCsv(sql: Sql, eventId: string): Promise<string> {
+  const ctx = await loadReportContext(sql, eventId);
+  const lines = [COLUMNS.join(",")];
+  for (const e of ctx.entries) {
+    const { entry } = e;
+    const data = (entry as { data?: Record<string, unknown> }).data;
+    const verdict = typeof data?.verdict === "string" ? data.verdict : entry.type === "admit" ? "ADMIT" : "";
+    const row = [
+      iso(e.correctedAt),
+      iso(entry.at),
+      e.correctedAt,
+      entry.at,
+      e.device.id,
+      e.device.label,
+      entry.seq,
+      entry.id,
+      entry.type,
+      entry.passId ?? "",
+      entry.passId ? (ctx.passes.get(entry.passId)?.holder ?? "") : "",
+      verdict,
+      e.held,
+      e.voided,
+      data === undefined ? "" : JSON.stringify(data),
+    ];
+    lines.push(row.map(csvCell).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
