@@ -148,14 +148,24 @@ export class SyncClient {
   async syncRoster(onProgress?: (p: RosterProgress) => void): Promise<number> {
     const identity = await this.identity();
     const db = this.db;
-    let cursor = (await db.getSyncState()).rosterCursor;
-    let passes = 0;
-    let bytes = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    const fetchPage = (cursor: string | null) => {
       const query = new URLSearchParams({ limit: String(this.limits.roster) });
       if (cursor) query.set("cursor", cursor);
-      const answer = await requestJson(this.deps, "GET", `/api/v1/sync/roster?${query}`, rosterResponseSchema, { token: identity.token });
+      return requestJson(this.deps, "GET", `/api/v1/sync/roster?${query}`, rosterResponseSchema, { token: identity.token });
+    };
+    let passes = 0;
+    let bytes = 0;
+    let pending = fetchPage((await db.getSyncState()).rosterCursor);
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const answer = await pending;
       const r = answer.data;
+      // The next page is on its way while this one is written: with 100,000 passes the
+      // download and the IndexedDB writes overlap instead of taking turns.
+      if (r.more) {
+        pending = fetchPage(r.cursor);
+        // If this page's write fails, nobody awaits the prefetch; keep its failure from going unhandled.
+        pending.catch(() => undefined);
+      }
       await db.transaction("rw", [db.passes, db.keys, db.revocations, db.items, db.meta], async () => {
         await this.stillEnrolledAs(identity);
         for (const k of r.keys) {
@@ -193,7 +203,6 @@ export class SyncClient {
       });
       passes += r.passes.length;
       bytes += answer.bytes;
-      cursor = r.cursor;
       onProgress?.({ passes, bytes, done: !r.more });
       if (!r.more) break;
     }
