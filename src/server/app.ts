@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from "./http/context.js";
 import { ApiError, errorBody } from "./http/errors.js";
 import { deviceRoutes } from "./http/routes/devices.js";
 import { eventRoutes } from "./http/routes/events.js";
+import { hostConsoleRoutes } from "./http/routes/host-console.js";
 import { passRoutes } from "./http/routes/passes.js";
 import { reportRoutes } from "./http/routes/reports.js";
 import { syncRoutes } from "./http/routes/sync.js";
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", deviceRoutes());
   api.route("/", syncRoutes());
   api.route("/", reportRoutes());
+  api.route("/", hostConsoleRoutes());
   app.route("/api/v1", api);
 
   app.notFound((c) => {

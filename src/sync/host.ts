@@ -1,0 +1,83 @@
+/**
+ * Wire shapes of the host console's own endpoints (src/server/http/routes/host-console.ts), shared
+ * by that route and the console's client so neither can drift from the other. API.md's endpoints
+ * keep their shapes in protocol.ts; these extend the contract, they do not change it.
+ */
+import type { Role } from "./protocol.js";
+
+/** A tier and what one pass of it entitles its holder to pick up (e.g. {kit: 1, tote: 1}). */
+export interface TierSetting {
+  name: string;
+  entitlements: Record<string, number>;
+}
+export interface TiersBody {
+  tiers: TierSetting[];
+}
+
+export interface PassListItem {
+  id: string;
+  code: string;
+  holder: string;
+  tier: string;
+  entitlements: Record<string, number>;
+  createdAt: number;
+  revokedAt: number | null;
+  revokeReason: string | null;
+  /** first admission in the served log, clock-corrected */
+  admittedAt: number | null;
+}
+export interface PassListResponse {
+  passes: PassListItem[];
+  total: number;
+  offset: number;
+}
+
+export interface ItemListResponse {
+  items: { sku: string; name: string; priceCents: number; stock: number }[];
+}
+
+export interface LiveTier {
+  tier: string;
+  issued: number;
+  admitted: number;
+  inside: number;
+}
+
+export interface LiveDevice {
+  id: string;
+  label: string;
+  role: Role | string;
+  lastSyncAt: number | null;
+  admits: number;
+  exits: number;
+  denies: number;
+  sales: number;
+  pickups: number;
+  lastEntryAt: number | null;
+}
+
+export interface LiveSales {
+  count: number;
+  totalCents: number;
+  byMethod: Record<string, { count: number; totalCents: number }>;
+  items: { sku: string; name: string | null; quantity: number; totalCents: number; stock: number | null }[];
+}
+
+export interface LiveView {
+  serverTime: number;
+  passesIssued: number;
+  passesRevoked: number;
+  /** distinct passes admitted at least once */
+  admitted: number;
+  /** passes whose latest admit/exit is an admit */
+  insideNow: number;
+  capacity: number | null;
+  denies: number;
+  byTier: LiveTier[];
+  /** first admissions per 5 minutes, oldest first; bucket start in ms */
+  arrivals: { start: number; count: number }[];
+  devices: LiveDevice[];
+  sales: LiveSales;
+  /** pickups handed over, and what the issued passes entitle their holders to in total */
+  pickups: { entries: number; items: number; entitled: number };
+}
