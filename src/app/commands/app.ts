@@ -81,7 +81,7 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.limits !== undefined ? { limits: deps.limits } : {}),
     onChange: (tables) => {
-      if (tables.includes("keys")) door.invalidateKeys();
+      if (tables.includes("keys") || tables.includes("meta")) door.invalidateKeys();
       emit({ type: "data-changed", tables });
     },
   });

@@ -26,6 +26,7 @@ export const JITTER_MS = 3000;
 export const DEFAULT_DOOR_SETTINGS: DoorSettings = { tiers: null, reentry: true, mode: "entry" };
 /** Warn from this share of capacity. */
 export const NEAR_CAPACITY = 0.9;
+const CONTEXT_TTL_MS = 10_000;
 
 export class NotEnrolledError extends Error {
   constructor() {
@@ -49,14 +50,32 @@ export class Door {
   /** normalized text → when it was last seen; sliding, so a code held in view stays ignored */
   private readonly lastSeen = new Map<string, number>();
   private readonly jitterMs: number;
+  private cachedContext: { eventId: string; offset: number; at: number } | null = null;
 
   constructor(private readonly deps: DoorDeps) {
     this.jitterMs = deps.jitterMs ?? JITTER_MS;
   }
 
-  /** Call after a roster sync or a wipe: keys may have been added or removed. */
+  /** Call after a sync, an enrollment or a wipe: keys, the event or the clock offset may have changed. */
   invalidateKeys(): void {
     this.keyCache.clear();
+    this.cachedContext = null;
+  }
+
+  /**
+   * The event and clock offset the signature check needs, kept in memory for a few seconds so a
+   * scan costs one IndexedDB transaction, not two. The scan transaction re-reads the identity
+   * and the engine re-checks the event from it, so a stale copy can never admit a wrong pass.
+   */
+  private async context(): Promise<{ eventId: string; offset: number }> {
+    const now = this.deps.now();
+    if (this.cachedContext && now - this.cachedContext.at >= 0 && now - this.cachedContext.at < CONTEXT_TTL_MS) return this.cachedContext;
+    const [idRow, syncRow] = await this.deps.db.meta.bulkGet(["identity", "sync"]);
+    if (!idRow) throw new NotEnrolledError();
+    const identity = parseMeta("identity", idRow.value);
+    const offset = syncRow ? parseMeta("sync", syncRow.value).clockOffsetMs ?? 0 : 0;
+    this.cachedContext = { eventId: identity.eventId, offset, at: now };
+    return this.cachedContext;
   }
 
   resetJitter(): void {
@@ -87,15 +106,11 @@ export class Door {
     const decoded: DecodeResult = decodePassText(text);
     let signature: VerifyResult | undefined;
     if (decoded.ok) {
-      const { db } = this.deps;
-      const [idRow, syncRow] = await db.meta.bulkGet(["identity", "sync"]);
-      if (!idRow) throw new NotEnrolledError();
-      const identity = parseMeta("identity", idRow.value);
-      const offset = syncRow ? parseMeta("sync", syncRow.value).clockOffsetMs ?? 0 : 0;
+      const { eventId, offset } = await this.context();
       const pass = decoded.pass;
-      const key = pass.eventId === identity.eventId ? await this.publicKey(pass.kid) : undefined;
+      const key = pass.eventId === eventId ? await this.publicKey(pass.kid) : undefined;
       signature = await verifyPass(pass, {
-        eventId: identity.eventId,
+        eventId,
         keys: (kid) => (kid === pass.kid ? key : undefined),
         now: this.deps.now() + offset,
         clockSkewMs: DEFAULT_CLOCK_SKEW_MS,
@@ -133,21 +148,23 @@ export class Door {
     const passId = input.kind === "manual" ? input.passId : input.decoded.ok ? input.decoded.pass.passId : undefined;
     return db.transaction("rw", [db.meta, db.passes, db.revocations, db.passState, db.counters, db.log, db.outbox], async () => {
       const keys: MetaKey[] = ["identity", "settings", "event", "sync", "seq"];
-      const [idRow, settingsRow, eventRow, syncRow, seqRow] = await db.meta.bulkGet(keys);
+      // Every read at once: IndexedDB queues them in one transaction, one round trip instead of four.
+      const [[idRow, settingsRow, eventRow, syncRow, seqRow], [rec, rev, ps], counters] = await Promise.all([
+        db.meta.bulkGet(keys),
+        passId
+          ? Promise.all([db.passes.get(passId), db.revocations.get(passId), db.passState.get(passId)])
+          : Promise.resolve([undefined, undefined, undefined] as const),
+        db.getCounters(),
+      ]);
       if (!idRow) throw new NotEnrolledError();
       const identity = parseMeta("identity", idRow.value);
       const settings = settingsRow ? parseMeta("settings", settingsRow.value) : DEFAULT_DOOR_SETTINGS;
       const capacity = eventRow ? parseMeta("event", eventRow.value).capacity : null;
       const offset = syncRow ? parseMeta("sync", syncRow.value).clockOffsetMs ?? 0 : 0;
       const seq = seqRow ? parseMeta("seq", seqRow.value).next : 1;
-
-      const [rec, rev, ps] = passId
-        ? await Promise.all([db.passes.get(passId), db.revocations.get(passId), db.passState.get(passId)])
-        : [undefined, undefined, undefined];
       const passRecord = rec ? passRecordSchema.parse(rec) : undefined;
       const passState = ps ? passStateSchema.parse(ps) : undefined;
       if (rev) revocationRecordSchema.parse(rev);
-      const counters = await db.getCounters();
       const now = this.deps.now();
       const decision = decide(
         input,
@@ -167,14 +184,22 @@ export class Door {
       // An entry this code builds and the shared validator refuses is a bug: fail loudly, write nothing.
       if (!checked.ok) throw new Error(`refusing to log an invalid entry: ${checked.message}`);
 
-      await db.log.add(checked.entry);
       const nextState = reducePassState(passState, checked.entry);
-      if (nextState && nextState !== passState) await db.passState.put(nextState);
       const delta = counterDelta(checked.entry);
       const after = { admits: counters.admits + (delta.admits ?? 0), exits: counters.exits + (delta.exits ?? 0) };
-      await db.addCounters({ admits: delta.admits ?? 0, exits: delta.exits ?? 0 });
-      await db.outbox.add({ seq });
-      await db.meta.put({ key: "seq", value: { next: seq + 1 } });
+      // Issued together, committed together: if any write fails, the transaction aborts and none land.
+      await Promise.all([
+        db.log.add(checked.entry),
+        nextState && nextState !== passState ? db.passState.put(nextState) : undefined,
+        after.admits !== counters.admits || after.exits !== counters.exits
+          ? db.counters.bulkPut([
+              { key: "admits", value: after.admits },
+              { key: "exits", value: after.exits },
+            ])
+          : undefined,
+        db.outbox.add({ seq }),
+        db.meta.put({ key: "seq", value: { next: seq + 1 } }),
+      ]);
 
       const inside = insideNow(after);
       const outcome: ScanOutcome = {
