@@ -48,14 +48,23 @@ const saleData = looseData({
   method: z.enum(PAYMENT_METHODS),
   totalCents: cents,
   shift: shortText.optional(),
+  /** the recording device's label, so a warning elsewhere can say where it happened */
+  label: shortText.optional(),
 });
 const pickupData = looseData({
   /** entitlement name → how many handed over now */
   items: z.record(z.string().min(1).max(64), z.number().int().min(1).max(1000)),
   manual: z.boolean().optional(),
+  label: shortText.optional(),
 });
-const voidData = looseData({ voids: idSchema, reason: z.string().min(1).max(200) });
-const cashCountData = looseData({ countedCents: cents, shift: shortText, expectedCents: cents.optional() });
+const voidData = looseData({
+  voids: idSchema,
+  reason: z.string().min(1).max(200),
+  /** the voiding device's shift: a voided cash sale is paid back from that drawer */
+  shift: shortText.optional(),
+  label: shortText.optional(),
+});
+const cashCountData = looseData({ countedCents: cents, shift: shortText, expectedCents: cents.optional(), label: shortText.optional() });
 
 const base = {
   id: idSchema,
