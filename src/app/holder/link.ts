@@ -5,7 +5,8 @@
  * localStorage, so /p/<passId> alone works again on that phone after the first visit.
  */
 export function holderPath(passId: string, code: string): string {
-  return `/p/${encodeURIComponent(passId)}#${encodeURIComponent(code)}`;
+  // A fragment may hold the rest of base45's alphabet as is; escaping only these keeps links short.
+  return `/p/${encodeURIComponent(passId)}#${code.replace(/[% #]/g, (c) => encodeURIComponent(c))}`;
 }
 
 /** The pass id and pass text from a holder URL's path and fragment; the text may be absent. */
