@@ -4,6 +4,7 @@ import { host } from "../api/client.js";
 import { dateTime, fromLocalInput, toLocalInput } from "../ui/format.js";
 import type { TabId } from "../ui/nav.js";
 import { useAction } from "../ui/useHost.js";
+import { DemoButton } from "./DemoButton.js";
 
 interface Props {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -52,6 +53,7 @@ export function EventsScreen({ headingRef, events, missing, onOpen }: Props) {
         </table>
       )}
       <NewEventForm onCreated={(e) => onOpen(e, "setup")} first={events.length === 0} />
+      <DemoButton onCreated={(e) => onOpen(e, "roster")} />
     </>
   );
 }
