@@ -99,6 +99,7 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
   const afterScan = (): void => {
     emit({ type: "data-changed", tables: SCAN_TABLES });
     void sync.emitStatus().catch(() => undefined);
+    sync.nudge();
   };
 
   async function deviceIdentity(): Promise<DeviceIdentity | null> {

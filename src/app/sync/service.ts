@@ -11,6 +11,8 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js"
 import type { SyncClient } from "./client.js";
 
 export const DEFAULT_INTERVAL_MS = 15_000;
+/** how soon after a scan its entry is pushed, when online and not backing off */
+export const DEFAULT_NUDGE_MS = 2_000;
 
 interface Listenable {
   addEventListener(type: string, listener: () => void): void;
@@ -44,6 +46,8 @@ export class SyncService {
   private env: SchedulerEnv | null = null;
   private timer: unknown = null;
   private cleanups: (() => void)[] = [];
+  /** a write arrived while a sync was in flight: run again soon after it */
+  private nudged = false;
   /** when the next automatic run is due (device clock); for the status line and tests */
   nextRunAt: number | null = null;
 
@@ -109,11 +113,28 @@ export class SyncService {
     return backoffDelay(this.failures, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF);
   }
 
-  private scheduleNext(): void {
+  /**
+   * A local write happened: push it within `delayMs` rather than at the next interval, so the
+   * other doors learn of an admission quickly. Coalesces a burst of scans into one sync; does
+   * nothing while backing off or offline (the write waits in the outbox either way).
+   */
+  nudge(delayMs = DEFAULT_NUDGE_MS): void {
+    if (!this.env || this.failures > 0 || !this.deps.isOnline()) return;
+    if (this.inflight) {
+      this.nudged = true;
+      return;
+    }
+    if (this.nextRunAt !== null && this.nextRunAt <= this.deps.now() + delayMs) return;
+    this.scheduleNext(delayMs);
+  }
+
+  private scheduleNext(overrideMs?: number): void {
     const env = this.env;
     if (!env) return;
     if (this.timer !== null) env.clearTimeout(this.timer);
-    const delay = this.nextDelay();
+    let delay = overrideMs ?? this.nextDelay();
+    if (overrideMs === undefined && this.nudged && this.failures === 0) delay = Math.min(delay, DEFAULT_NUDGE_MS);
+    this.nudged = false;
     this.nextRunAt = this.deps.now() + delay;
     this.timer = env.setTimeout(() => {
       this.timer = null;

@@ -124,6 +124,28 @@ describe("sync scheduling", () => {
     expect(f.timers.size).toBe(0);
   });
 
+  it("a scan brings the next sync forward, so other doors hear of it soon", async () => {
+    const { server, app } = await setup();
+    const f = fakeEnv();
+    app.startSync(f.env);
+    await settle(app);
+    expect([...f.timers.values()].map((t) => t.ms)).toEqual([15_000]);
+    await app.send("door/scan", { text: passText({ passId: passId(3) }), source: "camera" });
+    expect([...f.timers.values()].map((t) => t.ms)).toEqual([2_000]);
+    f.runTimers();
+    await settle(app);
+    expect(server.contiguous("dev-a")).toBe(1);
+    expect([...f.timers.values()].map((t) => t.ms)).toEqual([15_000]);
+    // while backing off, scans wait for the backoff instead
+    server.offline = true;
+    f.runTimers();
+    await settle(app);
+    const backoff = [...f.timers.values()].map((t) => t.ms);
+    await app.send("door/scan", { text: passText({ passId: passId(4) }), source: "camera" });
+    expect([...f.timers.values()].map((t) => t.ms)).toEqual(backoff);
+    app.sync.stop();
+  });
+
   it("scanning is not blocked while a sync waits on the network", async () => {
     const { server, app } = await setup();
     let release: () => void = () => undefined;
