@@ -10,6 +10,8 @@ import { Dexie, type Table, type Transaction } from "dexie";
 import type { Entry } from "../../sync/index.js";
 import { reduceEntries } from "../sync/reduce.js";
 import { nameKeys } from "./names.js";
+import { VOLUNTEER_STORES, type LedgerRecord, type ShiftRecord, type StockRecord, type VoidRecord } from "../volunteer/records.js";
+import { rebuildVolunteer } from "../volunteer/store.js";
 import {
   EMPTY_SYNC_STATE,
   parseMeta,
@@ -51,7 +53,13 @@ export const SCHEMA_V2 = {
   passState: "passId, inside",
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * Version 3: volunteer mode's derived state — stock sold per sku, every device's sales and
+ * pickups with their void status, voids by target, this device's cash shifts (src/app/volunteer).
+ */
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...VOLUNTEER_STORES } as const;
+
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = "doorlist";
 
 /** The v1 → v2 upgrade: fill nameKeys, and rebuild pass state and counters from every entry held. */
@@ -83,16 +91,22 @@ export class DoorlistDB extends Dexie {
   remote!: Table<RemoteRecord, [string, number]>;
   counters!: Table<CounterRecord, string>;
   passState!: Table<PassState, string>;
+  stock!: Table<StockRecord, string>;
+  ledger!: Table<LedgerRecord, string>;
+  voids!: Table<VoidRecord, string>;
+  shifts!: Table<ShiftRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // The v3 tables are derived only: rebuilt from the log and pulled entries, which stay untouched.
+    this.version(3).stores(SCHEMA_V3).upgrade(rebuildVolunteer);
   }
 
   /** Every table a wipe clears, and a scan or a sync may report as changed. */
   get allTables(): Table[] {
-    return [this.passes, this.keys, this.revocations, this.items, this.meta, this.log, this.outbox, this.remote, this.counters, this.passState];
+    return [this.passes, this.keys, this.revocations, this.items, this.meta, this.log, this.outbox, this.remote, this.counters, this.passState, this.stock, this.ledger, this.voids, this.shifts];
   }
 
   /** A meta row, validated; undefined when absent. A row that fails validation throws: it is a bug or corruption, never a default. */

@@ -11,6 +11,7 @@ import { nameKeys } from "../db/names.js";
 import { parseMeta, passStateSchema, type PassRecord, type PassState, type StoredIdentity } from "../db/records.js";
 import { clockOffset, describeError, HttpError, requestJson, type HttpDeps } from "./http.js";
 import { reduceEntries } from "./reduce.js";
+import { applyVolunteerEntries, volunteerTables } from "../volunteer/store.js";
 import { enrollResponseSchema, pullResponseSchema, pushResponseSchema, rosterResponseSchema } from "./wire.js";
 
 /** Push batches stay well under the API's 1,000 entries and 2 MiB. */
@@ -288,7 +289,7 @@ export class SyncClient {
         if (!checked.ok) malformed += 1;
         else if (checked.entry.deviceId !== identity.deviceId) others.push(checked.entry);
       }
-      await db.transaction("rw", [db.remote, db.passState, db.counters, db.meta], async () => {
+      await db.transaction("rw", [db.remote, db.passState, db.counters, db.meta, ...volunteerTables(db)], async () => {
         await this.stillEnrolledAs(identity);
         const existing = await db.remote.bulkGet(others.map((e): [string, number] => [e.deviceId, e.seq]));
         // Already held (a page re-fetched after a lost cursor write): applying it again would double-count.
@@ -301,6 +302,8 @@ export class SyncClient {
           const { states, delta } = reduceEntries(current, fresh);
           if (states.size > 0) await db.passState.bulkPut([...states.values()]);
           await db.addCounters(delta);
+          // Sales, pickups, voids: stock left and pickups left move with the same page.
+          await applyVolunteerEntries(db, fresh, identity.deviceId);
         }
         applied += fresh.length;
         const state = await db.getSyncState();
@@ -313,7 +316,7 @@ export class SyncClient {
       cursor = r.cursor;
       if (!r.more) break;
     }
-    if (applied > 0) this.deps.onChange?.(["remote", "passState", "counters"]);
+    if (applied > 0) this.deps.onChange?.(["remote", "passState", "counters", "stock", "ledger", "voids"]);
     if (malformed > 0) throw new Error(`the server sent ${malformed} malformed entries; they were skipped`);
     return applied;
   }
