@@ -47,6 +47,19 @@ describe("door scan", () => {
     expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("concurrent scans still get seq 1..n with no gaps, and each is committed before its verdict returns", async () => {
+    const db = await enrolledDb();
+    const { d } = door(db);
+    const outs = await Promise.all(Array.from({ length: 12 }, (_, i) => d.scan(i % 3 === 0 ? `JUNK-${i}` : passText({ passId: passId(i + 1) }), "camera")));
+    expect(outs.map((o) => o.entryId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `dev-a-${i + 1}`).sort());
+    // A second connection sees every entry: the verdicts were returned after their commits.
+    const other = new DoorlistDB(db.name);
+    expect((await other.log.orderBy("seq").primaryKeys())).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await other.outbox.count()).toBe(12);
+    expect(await other.getMeta("seq")).toEqual({ next: 13 });
+    other.close();
+  });
+
   it("ignores the same code within 3 s silently, then says ALREADY_IN", async () => {
     const db = await enrolledDb();
     const { c, d } = door(db);
