@@ -89,11 +89,32 @@ export type EntryOf<T extends EntryType> = Extract<Entry, { type: T }>;
 
 /** A serialized entry's data may not exceed this; it keeps a 1,000-entry push well under 2 MiB. */
 export const MAX_ENTRY_DATA_BYTES = 1024;
+/**
+ * Entry data is a few flat fields and one level of lines or items. The bound is checked without
+ * recursion before anything recursive (JSON.stringify, canonicalJson, jsonb) sees the value, so
+ * a 50,000-deep array from a hostile client is a 400, not a stack overflow.
+ */
+export const MAX_ENTRY_DATA_DEPTH = 6;
+
+/** True when `value` nests objects or arrays deeper than `max`. Iterative: safe at any depth. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export type EntryCheck = { ok: true; entry: Entry } | { ok: false; message: string };
 
 /** Validates one entry from the wire. Never throws; the message names the field and the fault. */
 export function checkEntry(input: unknown): EntryCheck {
+  if (nestedDeeperThan(input, MAX_ENTRY_DATA_DEPTH + 1)) {
+    return { ok: false, message: `data: nested deeper than ${MAX_ENTRY_DATA_DEPTH} levels` };
+  }
   const parsed = entrySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
