@@ -11,6 +11,7 @@ import type { Ed25519Verifier } from "../../pass/index.js";
 import { SyncClient, type SyncLimits } from "../sync/client.js";
 import type { FetchLike } from "../sync/http.js";
 import { SyncService, type SchedulerEnv } from "../sync/service.js";
+import { volunteerHandlers } from "../volunteer/handlers.js";
 import type {
   AppEvent,
   ArgsOf,
@@ -211,6 +212,18 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
     },
 
     "door/tiers": async () => (await db.passes.orderBy("tier").uniqueKeys()).filter((k): k is string => typeof k === "string"),
+
+    ...volunteerHandlers({
+      db,
+      now,
+      ...(deps.verifier ? { verifier: deps.verifier } : {}),
+      written: (tables) => {
+        // Same as after a scan: screens refresh, the pending count moves, the push comes sooner.
+        emit({ type: "data-changed", tables });
+        void sync.emitStatus().catch(() => undefined);
+        sync.nudge();
+      },
+    }),
 
     "sync/now": async () => sync.syncNow(),
     "sync/status": async () => sync.status(),

@@ -5,6 +5,18 @@
  * Implementations live beside this file; the UI imports only `send`, `subscribe` and these types.
  */
 import type { PaymentMethod, Role, Verdict } from "../../sync/index.js";
+import type {
+  CatalogItem,
+  PickupFind,
+  PickupLookup,
+  PickupOutcome,
+  RecentEntry,
+  SaleLineInput,
+  SaleOutcome,
+  ShiftCloseOutcome,
+  ShiftView,
+  VoidOutcome,
+} from "../volunteer/types.js";
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -103,6 +115,21 @@ export interface Handlers {
   "door/save-settings": (args: DoorSettings) => Promise<void>;
   /** every tier the cached roster knows, for the check-in list picker */
   "door/tiers": (args: void) => Promise<string[]>;
+
+  /** volunteer mode (src/app/volunteer): the catalog with stock left across every synced device */
+  "volunteer/catalog": (args: void) => Promise<CatalogItem[]>;
+  /** records at once, warns (never blocks) when a line takes stock below zero */
+  "volunteer/sell": (args: { lines: SaleLineInput[]; method: PaymentMethod }) => Promise<SaleOutcome>;
+  /** a scanned or typed pass code → its entitlements and what is left of them */
+  "volunteer/pickup-find": (args: { text: string }) => Promise<PickupFind>;
+  /** a pass found by name (door/search) → its entitlements and what is left of them */
+  "volunteer/pickup-lookup": (args: { passId: string }) => Promise<PickupLookup>;
+  /** records at once, warns with when and where when the pass already collected it */
+  "volunteer/pickup": (args: { passId: string; items: Record<string, number> }) => Promise<PickupOutcome>;
+  "volunteer/recent": (args: { limit?: number } | void) => Promise<RecentEntry[]>;
+  "volunteer/void": (args: { entryId: string; reason: string }) => Promise<VoidOutcome>;
+  "volunteer/shift": (args: void) => Promise<ShiftView>;
+  "volunteer/close-shift": (args: { countedCents: number }) => Promise<ShiftCloseOutcome>;
 
   "sync/now": (args: void) => Promise<SyncStatus>;
   "sync/status": (args: void) => Promise<SyncStatus>;
