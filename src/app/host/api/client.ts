@@ -3,7 +3,8 @@
  * storage, and every failure turned into a HostApiError with words (errors.ts). Components call
  * `host(name, args)`; nothing else in the console knows a URL.
  */
-import { MAX_ISSUE_PASSES, type EventInfo } from "../../../sync/index.js";
+import type { EventInfo } from "../../../sync/index.js";
+import { MAX_ISSUE_PASSES } from "../../../sync/protocol.js";
 import type { ItemListResponse, LiveView, PassListResponse, TierSetting } from "../../../sync/host.js";
 import { readToken } from "../auth/token.js";
 import { chunk } from "../roster/validate.js";

@@ -56,8 +56,11 @@ function DeviceRow({ device: d, now, eventId, onChanged }: { device: DeviceInfo;
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const revoke = async () => {
-    const done = await run(() => host("devices/revoke", { eventId, deviceId: d.id }));
-    if (done !== undefined) {
+    const done = await run(async () => {
+      await host("devices/revoke", { eventId, deviceId: d.id });
+      return true;
+    });
+    if (done) {
       setConfirming(false);
       onChanged();
     }

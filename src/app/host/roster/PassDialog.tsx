@@ -34,8 +34,11 @@ export function PassDialog({ event, pass, onClose }: { event: EventInfo; pass: P
   const revoke = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) return setError("Say why (refund, transfer, lost…): the report shows it next to any scan of this pass.");
-    const done = await run(() => host("passes/revoke", { eventId: event.id, passId: pass.id, reason: reason.trim() }));
-    if (done !== undefined) setRevoked(true);
+    const done = await run(async () => {
+      await host("passes/revoke", { eventId: event.id, passId: pass.id, reason: reason.trim() });
+      return true;
+    });
+    if (done) setRevoked(true);
   };
 
   const copy = async () => {

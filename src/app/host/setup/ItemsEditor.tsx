@@ -21,8 +21,11 @@ export function ItemsEditor({ eventId }: { eventId: string }) {
     if (!name.trim()) return setError("Give the item a name.");
     if (!Number.isFinite(priceCents) || priceCents < 0) return setError("The price is an amount like 12.50 (0 for a free item).");
     if (!Number.isInteger(stockN) || stockN < 0) return setError("Stock is a whole number.");
-    const done = await run(() => host("items/put", { eventId, sku: sku.trim(), name: name.trim(), priceCents, stock: stockN }));
-    if (done !== undefined) {
+    const done = await run(async () => {
+      await host("items/put", { eventId, sku: sku.trim(), name: name.trim(), priceCents, stock: stockN });
+      return true;
+    });
+    if (done) {
       setSku("");
       setName("");
       setPrice("");

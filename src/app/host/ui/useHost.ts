@@ -53,7 +53,10 @@ export function useHostQuery<T>(load: () => Promise<T>, deps: readonly unknown[]
   return { ...state, reload };
 }
 
-/** Runs one action at a time, exposing whether it is running and its error in words. */
+/**
+ * Runs one action at a time, exposing whether it is running and its error in words. Resolves to
+ * undefined on failure, so an action whose call returns nothing should return true itself.
+ */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
