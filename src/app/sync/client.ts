@@ -189,9 +189,13 @@ export class SyncClient {
         const revoked = r.passes.filter((p) => p.revoked).map((p) => ({ passId: p.id, revokedAt: p.revokedAt ?? null }));
         const listed = new Set(revoked.map((x) => x.passId));
         for (const id of r.revoked) if (!listed.has(id)) revoked.push({ passId: id, revokedAt: null });
+        for (const id of r.revoked) listed.add(id);
+        // A pass sent again as not revoked (a revocation undone) leaves the list. The list is
+        // small, so read its keys once rather than issue a delete for every pass in the page.
+        const held = await db.revocations.toCollection().primaryKeys();
+        const inPage = new Set(r.passes.map((p) => p.id));
+        const reinstated = held.filter((id) => inPage.has(id) && !listed.has(id));
         if (revoked.length > 0) await db.revocations.bulkPut(revoked);
-        // A pass listed again as not revoked (a revocation undone) leaves the list.
-        const reinstated = r.passes.filter((p) => !p.revoked && !r.revoked.includes(p.id)).map((p) => p.id);
         if (reinstated.length > 0) await db.revocations.bulkDelete(reinstated);
         if (r.items.length > 0) await db.items.bulkPut(r.items);
         if (r.event) await db.putMeta("event", r.event);

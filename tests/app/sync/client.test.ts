@@ -83,6 +83,22 @@ describe("enrollment and roster", () => {
     expect(rosterCalls.map((c) => new URL(c.path, "http://x").searchParams.get("cursor"))).toEqual([null, "3", "6"]);
   });
 
+  it("a later roster sync adds and lifts revocations", async () => {
+    const server = newServer(4);
+    const { app } = await enrolled(server);
+    expect(await app.db.revocations.count()).toBe(0);
+    server.passes[1] = { ...server.passes[1]!, revoked: true };
+    await app.db.patchSyncState({ rosterCursor: null }); // the fake server's cursor is an offset
+    await app.send("sync/now", undefined);
+    expect((await app.db.revocations.toCollection().primaryKeys())).toEqual([passId(2)]);
+    expect((await app.send("door/admit-pass", { passId: passId(2) })).verdict).toBe("REVOKED");
+    server.passes[1] = { ...server.passes[1]!, revoked: false };
+    await app.db.patchSyncState({ rosterCursor: null });
+    await app.send("sync/now", undefined);
+    expect(await app.db.revocations.count()).toBe(0);
+    expect((await app.send("door/admit-pass", { passId: passId(2) })).verdict).toBe("ADMIT");
+  });
+
   it("a used code answers 410 and leaves the device unenrolled", async () => {
     const server = newServer();
     server.addDevice("C1", "dev-a");
