@@ -6,11 +6,14 @@ import { eventRoutes } from "./http/routes/events.js";
 import { hostConsoleRoutes } from "./http/routes/host-console.js";
 import { passRoutes } from "./http/routes/passes.js";
 import { reportRoutes } from "./http/routes/reports.js";
+import { securityHeaders } from "./http/security.js";
 import { syncRoutes } from "./http/routes/sync.js";
 
 /** The HTTP API. main.ts adds the static app after it; tests call app.request() directly. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // First, so every response gets the headers: API, static app (mounted later), errors and 404s.
+  app.use("*", securityHeaders());
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
     await next();
