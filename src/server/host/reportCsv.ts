@@ -11,6 +11,7 @@ import type { DeviceClock, SilentDevice } from "../report/devices.js";
 import type { DeviceGap } from "../report/gaps.js";
 import type { Report } from "../report/index.js";
 import type { RevokedAdmission } from "../report/revoked.js";
+import { volunteerRows } from "../report/volunteerCsv.js";
 
 const COLUMNS = ["section", "finding", "pass_id", "holder", "device_id", "device_label", "entry_id", "seq", "corrected_time", "detail"] as const;
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | boolean | null>>;
@@ -73,6 +74,8 @@ export function reportRows(report: Report): Row[] {
     if (!c.clockOff) continue;
     rows.push({ section: "clocks", finding: "clock off", device_id: c.deviceId, device_label: c.deviceLabel, detail: `off by ${Math.round((c.clockOffsetMs ?? 0) / 1000)} s (server minus device); times are corrected` });
   }
+  // Sales, oversold items, duplicate pickups, cash drawers and voids (volunteer mode).
+  rows.push(...volunteerRows(report));
   return rows;
 }
 

@@ -19,6 +19,8 @@ export interface PassFacts {
   tier: string;
   revokedAt: number | null;
   revokeReason: string | null;
+  /** what the pass entitles its holder to pick up, as issued */
+  entitlements: Record<string, number>;
 }
 
 /** Everything a report section may look at, loaded once. Sections compute; they do not query. */
@@ -29,6 +31,14 @@ export interface ReportContext {
   /** every stored entry, in corrected-time order (ties by device and seq) */
   entries: ReportEntry[];
   passes: Map<string, PassFacts>;
+  /** the catalog by sku, for the sales, stock and oversold sections */
+  items: Map<string, ItemFacts>;
+}
+
+export interface ItemFacts {
+  name: string;
+  priceCents: number;
+  stock: number;
 }
 
 export function correctedTime(at: number, device: Pick<DeviceSummary, "clockOffsetMs">): number {
@@ -55,12 +65,17 @@ export async function loadReportContext(sql: Sql, eventId: string): Promise<Repo
     return { entry: r.body, device, correctedAt: correctedTime(r.body.at, device), held: r.seq > device.ackedThroughSeq, voided: voidedIds.has(r.body.id) };
   });
   entries.sort((a, b) => a.correctedAt - b.correctedAt || (a.device.id < b.device.id ? -1 : a.device.id > b.device.id ? 1 : a.entry.seq - b.entry.seq));
-  const passRows = await sql.query<{ id: string; holder: string; tier: string; revoked_at: number | null; revoke_reason: string | null }>(
-    "SELECT id, holder, tier, revoked_at, revoke_reason FROM passes WHERE event_id = $1",
+  const passRows = await sql.query<{ id: string; holder: string; tier: string; revoked_at: number | null; revoke_reason: string | null; entitlements: Record<string, number> | null }>(
+    "SELECT id, holder, tier, revoked_at, revoke_reason, entitlements FROM passes WHERE event_id = $1",
     [eventId],
   );
-  const passes = new Map(passRows.map((p) => [p.id, { holder: p.holder, tier: p.tier, revokedAt: p.revoked_at, revokeReason: p.revoke_reason }]));
-  return { event, generatedAt: Date.now(), devices, entries, passes };
+  const passes = new Map(passRows.map((p) => [p.id, { holder: p.holder, tier: p.tier, revokedAt: p.revoked_at, revokeReason: p.revoke_reason, entitlements: p.entitlements ?? {} }]));
+  const itemRows = await sql.query<{ sku: string; name: string; price_cents: number; stock: number }>(
+    "SELECT sku, name, price_cents, stock FROM items WHERE event_id = $1",
+    [eventId],
+  );
+  const items = new Map(itemRows.map((i) => [i.sku, { name: i.name, priceCents: Number(i.price_cents), stock: Number(i.stock) }]));
+  return { event, generatedAt: Date.now(), devices, entries, passes, items };
 }
 
 /** One admission or scan as the report shows it: enough to find it on the device and in the CSV. */

@@ -6,10 +6,28 @@ import { counts } from "./counts.js";
 import { deviceClocks, neverSynced } from "./devices.js";
 import { deviceGaps } from "./gaps.js";
 import { revokedAdmissions } from "./revoked.js";
+import { cashCounts } from "./cash.js";
+import { oversold } from "./oversold.js";
+import { duplicatePickups } from "./pickups.js";
+import { sales } from "./sales.js";
+import { voidsReport } from "./voids.js";
 import type { ReportSection } from "./section.js";
 
 /** The report's sections, in the order they appear. New sections (sales, pickups, cash) are added here. */
-export const SECTIONS: readonly ReportSection[] = [counts, duplicateAdmissions, revokedAdmissions, deviceGaps, neverSynced, deviceClocks];
+export const SECTIONS: readonly ReportSection[] = [
+  counts,
+  duplicateAdmissions,
+  revokedAdmissions,
+  deviceGaps,
+  neverSynced,
+  deviceClocks,
+  // volunteer mode: sales, stock, pickups, cash drawers, voids
+  sales,
+  oversold,
+  duplicatePickups,
+  cashCounts,
+  voidsReport,
+];
 
 export type Report = { event: EventInfo; generatedAt: number; complete: boolean } & Record<string, unknown>;
 
