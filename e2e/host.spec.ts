@@ -71,6 +71,10 @@ test("host console: event, import, enroll a door, live view, CSV, revoke reaches
     await expect(host.getByRole("heading", { level: 1, name: "Setup" })).toBeVisible();
     const eventId = new URL(host.url()).searchParams.get("event")!;
     expect(eventId).toMatch(/^[0-9a-f]{8}$/);
+    await host.getByRole("button", { name: "Edit the event" }).click();
+    await host.getByLabel(/Capacity/).fill("120");
+    await host.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(host.locator(".host-facts")).toContainText("120");
     await host.getByRole("button", { name: "Add a tier" }).click();
     await host.getByLabel("Tier 1 name").fill("VIP");
     await host.getByLabel("Tier 1 entitlements").fill("kit, tote");

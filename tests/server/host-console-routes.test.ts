@@ -45,6 +45,16 @@ describe("host console routes", () => {
     expect((bad.json as { error: { code: string } }).error.code).toBe("INVALID_BODY");
   });
 
+  it("edits an event's name and capacity, and refuses an end before the start", async () => {
+    const edited = await call("PATCH", `/events/${eventId}`, { name: "Console test (moved)", capacity: 60 });
+    expect(edited.status).toBe(200);
+    expect(edited.json).toMatchObject({ id: eventId, name: "Console test (moved)", capacity: 60 });
+    expect((await call("GET", `/events/${eventId}`)).json).toMatchObject({ name: "Console test (moved)", capacity: 60 });
+    const bad = await call("PATCH", `/events/${eventId}`, { endsAt: 1000 });
+    expect(bad.status).toBe(400);
+    expect((await call("PATCH", `/events/${eventId}`, {})).status).toBe(400);
+  });
+
   it("is for the host only", async () => {
     expect((await call("GET", `/events/${eventId}/live`, undefined, "nobody")).status).toBe(401);
     expect((await call("GET", `/events/ffffffff/live`)).status).toBe(404);

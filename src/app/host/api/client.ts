@@ -62,6 +62,7 @@ const handlers: HostHandlers = {
   },
   "events/list": async () => (await request<{ events: EventInfo[] }>("/events")).events,
   "events/create": (args) => request<EventInfo>("/events", { method: "POST", body: args }),
+  "events/update": ({ eventId, ...patch }) => request<EventInfo>(ev(eventId), { method: "PATCH", body: patch }),
   "tiers/get": async ({ eventId }) => (await request<{ tiers: TierSetting[] }>(`${ev(eventId)}/tiers`)).tiers,
   "tiers/save": async ({ eventId, tiers }) => (await request<{ tiers: TierSetting[] }>(`${ev(eventId)}/tiers`, { method: "PUT", body: { tiers } })).tiers,
   "items/list": async ({ eventId }) => (await request<ItemListResponse>(`${ev(eventId)}/items`)).items,

@@ -95,6 +95,7 @@ export interface HostHandlers {
   "auth/check": (args: { token: string }) => Promise<boolean>;
   "events/list": (args: void) => Promise<EventInfo[]>;
   "events/create": (args: NewEventInput) => Promise<EventInfo>;
+  "events/update": (args: { eventId: string } & Partial<NewEventInput>) => Promise<EventInfo>;
   "tiers/get": (args: { eventId: string }) => Promise<TierSetting[]>;
   "tiers/save": (args: { eventId: string; tiers: TierSetting[] }) => Promise<TierSetting[]>;
   "items/list": (args: { eventId: string }) => Promise<ItemListResponse["items"]>;

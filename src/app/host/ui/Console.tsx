@@ -83,21 +83,28 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
             }}
           />
         ) : (
-          <EventTab place={place} event={event} headingRef={heading} />
+          <EventTab place={place} event={event} headingRef={heading} onEventChanged={events.reload} />
         )}
       </main>
     </div>
   );
 }
 
-function EventTab({ place, event, headingRef }: { place: Place; event: EventInfo; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+interface EventTabProps {
+  place: Place;
+  event: EventInfo;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onEventChanged: () => void;
+}
+
+function EventTab({ place, event, headingRef, onEventChanged }: EventTabProps) {
   const title = TABS.find((t) => t.id === place.tab)!.label;
   return (
     <section aria-labelledby="host-tab-title">
       <h1 id="host-tab-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h1>
-      {place.tab === "setup" && <SetupTab event={event} />}
+      {place.tab === "setup" && <SetupTab event={event} onEventChanged={onEventChanged} />}
       {place.tab === "roster" && <RosterTab event={event} />}
       {place.tab === "devices" && <DevicesTab event={event} />}
       {place.tab === "live" && <LiveTab event={event} />}

@@ -1,5 +1,5 @@
 /**
- * Endpoints the host console needs beyond API.md: tiers, lists to render, the live view, the
+ * Endpoints the host console needs beyond API.md: editing an event, tiers, lists to render, the live view, the
  * entries behind a report finding, and the report as CSV. All host-only, like the rest of the
  * host API; all read the log the way pull does, through contiguous prefixes.
  */
@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { getEvent } from "../../domain/events.js";
 import { drillDown } from "../../host/drillDown.js";
+import { eventPatchSchema, updateEvent } from "../../host/eventEdit.js";
 import { listItems, listPasses } from "../../host/passList.js";
 import { reportCsv } from "../../host/reportCsv.js";
 import { getTiers, saveTiers, tiersSchema } from "../../host/tiers.js";
@@ -40,6 +41,12 @@ export function hostConsoleRoutes(): Hono<AppEnv> {
     await getEvent(storage, eventId);
     return { eventId, storage };
   };
+
+  r.patch("/events/:eventId", async (c) => {
+    const { eventId, storage } = await forEvent(c);
+    const body = await readBody(c, eventPatchSchema);
+    return c.json(await updateEvent(storage, eventId, body));
+  });
 
   r.get("/events/:eventId/tiers", async (c) => {
     const { eventId, storage } = await forEvent(c);
