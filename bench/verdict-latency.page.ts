@@ -25,6 +25,8 @@ export interface PageOutput {
   logged: number;
 }
 
+const SETTLE_MS = 3000;
+
 async function run(input: PageInput): Promise<PageOutput> {
   const db = new DoorlistDB(`bench-${Date.now()}`);
   await db.open();
@@ -49,6 +51,9 @@ async function run(input: PageInput): Promise<PageOutput> {
     await db.passes.bulkPut(chunk);
   }
   const loadMs = performance.now() - loadStart;
+  // A door scans long after its roster arrived: let the store finish settling (LevelDB compacts
+  // after a bulk load) so the figures are the steady state, not the tail of the load.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await db.keys.put({ kid: input.kid, publicKey: fromHex(input.publicKeyHex)!, retired: 0 });
   await db.putMeta("identity", { deviceId: "bench", token: "t", eventId: input.eventId, role: "door", label: "Bench door", enrolledAt: Date.now() });
   await db.putMeta("event", { id: input.eventId, name: "Bench", startsAt: 0, endsAt: 1, capacity: null });

@@ -77,7 +77,7 @@ try {
       { name: "verdict latency p95 (text → entry committed)", value: p95, unit: "ms", target: 10, better: "lower" },
     ],
     notes: [
-      `${out.samplesMs.length} scans after ${WARMUP} warm-up, ${ROSTER.toLocaleString("en")} passes cached, headless Chromium, ${out.verifier} Ed25519`,
+      `${out.samplesMs.length} scans after ${WARMUP} warm-up and a 3 s settle, ${ROSTER.toLocaleString("en")} passes cached, headless Chromium, ${out.verifier} Ed25519`,
       `verdicts: ${JSON.stringify(out.verdicts)}; entries logged: ${out.logged}`,
     ],
     ...{ p50Ms: p50, p95Ms: p95 },
