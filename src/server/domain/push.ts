@@ -85,14 +85,25 @@ export async function pushEntries(
 
     let inserted: number[] = [];
     if (entries.length > 0) {
-      const rows = entries.map((e, i) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, pass_id: e.passId ?? null, body: bodies[i] }));
-      // ON CONFLICT DO NOTHING skips both retries and clashes; the skipped ones are examined below.
+      // One statement per batch: columns go in as parallel arrays (unnest), which PostgreSQL and
+      // PGlite read far faster than one JSON document of rows. ON CONFLICT DO NOTHING skips both
+      // retries and clashes; the skipped ones are examined below.
       const done = await tx.query<{ seq: number }>(
         `INSERT INTO entries (event_id, device_id, seq, id, type, at, pass_id, body, received_at)
-         SELECT $1, $2, r.seq, r.id, r.type, r.at, r.pass_id, r.body::jsonb, $3
-         FROM jsonb_to_recordset($4::jsonb) AS r(seq integer, id text, type text, at bigint, pass_id text, body text)
+         SELECT $1, $2, u.seq, u.id, u.type, u.at, u.pass_id, u.body::jsonb, $3
+         FROM unnest($4::integer[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) AS u(seq, id, type, at, pass_id, body)
          ON CONFLICT DO NOTHING RETURNING seq`,
-        [device.eventId, device.id, contact.now, JSON.stringify(rows)],
+        [
+          device.eventId,
+          device.id,
+          contact.now,
+          entries.map((e) => e.seq),
+          entries.map((e) => e.id),
+          entries.map((e) => e.type),
+          entries.map((e) => e.at),
+          entries.map((e) => e.passId ?? null),
+          bodies,
+        ],
       );
       inserted = done.map((r) => r.seq).sort((a, b) => a - b);
       if (inserted.length < entries.length) await checkSkipped(tx, device, entries, bodies, new Set(inserted));
