@@ -25,13 +25,15 @@ export interface DeviceLaunch {
   video: string;
   profileDir: string;
   offline?: boolean;
+  /** another server than the Playwright suite's (benchmarks start their own) */
+  baseURL?: string;
 }
 
 export async function launchDevice(opts: DeviceLaunch): Promise<BrowserContext> {
   return chromium.launchPersistentContext(opts.profileDir, {
     executablePath: chromiumPath(),
     headless: true,
-    baseURL: BASE_URL,
+    baseURL: opts.baseURL ?? BASE_URL,
     offline: opts.offline ?? false,
     viewport: { width: 390, height: 844 },
     permissions: ["camera"],

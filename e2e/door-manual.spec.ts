@@ -1,0 +1,73 @@
+/**
+ * The ways round the camera, and leaving: a typed code and a name search go through the same
+ * verdict engine, and wiping a device with unsent check-ins needs a second, explicit yes.
+ */
+import { expect, test } from "@playwright/test";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { firstPage, launchDevice, newProfileDir, waitForServiceWorker } from "./support/browser.js";
+import { forge } from "./support/passes.js";
+import { HostApi } from "./support/server.js";
+import { writeY4m } from "./support/y4m.js";
+
+const api = new HostApi();
+
+test("typed code, name search, and a wipe that warns about unsent check-ins", async () => {
+  test.setTimeout(120_000);
+  const event = await api.createEvent({ name: "Manual e2e" });
+  const [ada, katherine] = await api.issuePasses(event.id, [
+    { holder: "Ada Lovelace", tier: "general" },
+    { holder: "Katherine Johnson", tier: "general" },
+  ]);
+  if (!ada || !katherine) throw new Error("the server issued fewer passes than asked");
+  const link = await api.enrollment(event.id, "door");
+  const blank = join(tmpdir(), `doorlist-e2e-${process.pid}-manual-blank.y4m`);
+  writeY4m(blank, [{ text: null, frames: 5 }], 5);
+  const profile = newProfileDir();
+  const ctx = await launchDevice({ video: blank, profileDir: profile });
+  try {
+    const page = await firstPage(ctx);
+    await page.goto(link.path);
+    await page.getByRole("button", { name: "Enroll this device" }).click();
+    await expect(page.getByTestId("last-sync")).not.toHaveText("never", { timeout: 30_000 });
+    await waitForServiceWorker(page);
+    await ctx.setOffline(true);
+    await expect(page.getByTestId("online-state")).toHaveText("Offline");
+
+    await page.getByLabel("Type a code").fill(ada.code);
+    await page.getByRole("button", { name: "Check" }).click();
+    const verdict = page.getByTestId("verdict");
+    await expect(verdict).toHaveAttribute("data-verdict", "ADMIT");
+    await expect(verdict).toContainText("Ada Lovelace");
+    // Tapping clears it before its time.
+    await verdict.click();
+    await expect(verdict).toBeHidden();
+    await expect(page.getByTestId("verdict-announcer")).toHaveText("");
+
+    await page.getByLabel("Type a code").fill(forge(katherine.code));
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "FORGED");
+
+    await page.getByLabel("Type a code").fill("HELLO");
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "NOT_A_PASS");
+
+    await page.getByLabel("Find by name").fill("Kather");
+    await page.getByRole("button", { name: /Katherine Johnson/ }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ADMIT");
+    await expect(page.getByTestId("verdict")).toContainText("Katherine Johnson");
+    await expect(page.getByTestId("pending-count")).toHaveText("4");
+
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Wipe this device" }).click();
+    await expect(page.getByRole("alert")).toContainText("4 check-ins have not reached the server and will be lost");
+    await page.getByRole("button", { name: "Wipe anyway and lose 4" }).click();
+    await expect(page.getByRole("heading", { name: "Doorlist" })).toBeVisible();
+    await expect(page.getByLabel("Enrollment link or code")).toBeVisible();
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(blank, { force: true });
+  }
+});
