@@ -35,7 +35,7 @@ export async function lookupPickup(db: DoorlistDB, passId: string): Promise<Pick
     tier: pass?.tier ?? null,
     revoked: pass?.revoked === 1 || rev !== undefined,
     entitlements: names.map((name) => {
-      const entitled = pass?.entitlements[name] ?? 0;
+      const entitled = pass?.entitlements?.[name] ?? 0;
       const t = taken.get(name) ?? 0;
       return { name, entitled, taken: t, left: entitled - t };
     }),

@@ -1,0 +1,53 @@
+import { useState } from "react";
+import type { DeviceIdentity, EventSummary } from "../../commands/types.js";
+import { Notice } from "../../ui/shell/Notice.js";
+import { SyncHeader } from "../../ui/shell/SyncHeader.js";
+import { PickupTab } from "./PickupTab.js";
+import { RecentTab } from "./RecentTab.js";
+import { SellTab } from "./SellTab.js";
+import { ShiftTab } from "./ShiftTab.js";
+import "./volunteer.css";
+
+const TABS = [
+  { id: "sell", label: "Sell" },
+  { id: "pickup", label: "Pickup" },
+  { id: "recent", label: "Recent" },
+  { id: "shift", label: "Close shift" },
+] as const;
+type TabId = (typeof TABS)[number]["id"];
+
+/** The merch table and kit desk: four tabs under the same sync header as the door. */
+export function VolunteerScreen({ device, event }: { device: DeviceIdentity; event: EventSummary | null }) {
+  const [tab, setTab] = useState<TabId>("sell");
+  return (
+    <div className="screen volunteer-screen">
+      <SyncHeader title={event ? `${device.label} · ${event.name}` : device.label} />
+      <main>
+        <h1 className="visually-hidden">Volunteer: {device.label}</h1>
+        <Notice />
+        <div className="vol-tabs" role="tablist" aria-label="Volunteer tasks">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              className={`vol-tab${tab === t.id ? " vol-tab-active" : ""}`}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === "sell" && <SellTab />}
+          {tab === "pickup" && <PickupTab />}
+          {tab === "recent" && <RecentTab />}
+          {tab === "shift" && <ShiftTab />}
+        </div>
+      </main>
+    </div>
+  );
+}
