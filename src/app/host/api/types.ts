@@ -73,6 +73,29 @@ export interface ReportView {
   deviceGaps?: { deviceId: string; deviceLabel: string; ackedThroughSeq: number; maxSeq: number; missing: { from: number; to: number }[]; heldEntries: number }[];
   devicesNeverSynced?: { deviceId: string; deviceLabel: string; role: string; enrolledAt: number; revoked: boolean }[];
   clocks?: { deviceId: string; deviceLabel: string; role: string; lastSyncAt: number | null; clockOffsetMs: number | null; clockOff: boolean }[];
+  // Volunteer mode's sections (sales, stock, pickups, cash, voids), when the server has them.
+  sales?: {
+    count: number;
+    totalCents: number;
+    voidedCount: number;
+    byMethod: Record<string, { count: number; totalCents: number }>;
+    byItem: { sku: string; name: string | null; quantity: number; totalCents: number; byMethod: Record<string, number> }[];
+  };
+  oversold?: { sku: string; name: string | null; stock: number; sold: number; oversoldBy: number; devices: { deviceId: string; deviceLabel: string; quantity: number }[]; sales: (Sighting & { quantity: number; pastStock: boolean })[] }[];
+  duplicatePickups?: { passId: string; holder: string | null; entitlement: string; entitled: number; taken: number; over: number; acrossDevices: boolean; pickups: (Sighting & { quantity: number; duplicate: boolean })[] }[];
+  cash?: {
+    deviceId: string;
+    deviceLabel: string;
+    shift: string;
+    cashSales: number;
+    expectedCents: number;
+    countedCents: number | null;
+    differenceCents: number | null;
+    countedAt: number | null;
+    status: "balanced" | "short" | "over" | "not_counted";
+    complete: boolean;
+  }[];
+  voids?: (Sighting & { reason: string; voids: string; repeated: boolean; target: (Sighting & { type: string; totalCents: number | null }) | null })[];
   [section: string]: unknown;
 }
 

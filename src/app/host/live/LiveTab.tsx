@@ -48,14 +48,14 @@ function Tiles({ v }: { v: LiveView }) {
         <dt>Inside now</dt>
         <dd data-testid="live-inside">
           {v.insideNow}
-          {v.capacity !== null && <span className="host-of"> of {v.capacity}</span>}
+          {v.capacity !== null && <span className="host-of">of {v.capacity} capacity</span>}
         </dd>
       </div>
       <div>
         <dt>Show-up</dt>
         <dd>
           {percent(v.admitted, v.passesIssued - v.passesRevoked)}
-          <span className="host-of"> of {v.passesIssued - v.passesRevoked} valid passes</span>
+          <span className="host-of">{v.admitted} of {v.passesIssued - v.passesRevoked} valid passes</span>
         </dd>
       </div>
       <div>
@@ -66,7 +66,7 @@ function Tiles({ v }: { v: LiveView }) {
         <dt>Sales</dt>
         <dd>
           {money(v.sales.totalCents)}
-          <span className="host-of"> in {v.sales.count}</span>
+          <span className="host-of">in {v.sales.count} sale{v.sales.count === 1 ? "" : "s"}</span>
         </dd>
       </div>
     </dl>

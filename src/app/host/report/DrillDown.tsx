@@ -3,7 +3,7 @@ import { host } from "../api/client.js";
 import { dateTime, errorText } from "../ui/format.js";
 import { useHostQuery } from "../ui/useHost.js";
 
-type Filter = { passId: string } | { deviceId: string };
+type Filter = { passId: string } | { deviceId: string } | { ids: string[] };
 
 /** A finding's "show the entries" toggle: the stored entries behind it, exactly as the report saw them. */
 export function DrillDown({ eventId, filter, label }: { eventId: string; filter: Filter; label: string }) {
@@ -19,7 +19,8 @@ export function DrillDown({ eventId, filter, label }: { eventId: string; filter:
 }
 
 function Entries({ eventId, filter, label }: { eventId: string; filter: Filter; label: string }) {
-  const q = useHostQuery(() => host("report/entries", { eventId, ...filter }), [eventId, "passId" in filter ? filter.passId : filter.deviceId]);
+  const key = "passId" in filter ? filter.passId : "deviceId" in filter ? filter.deviceId : filter.ids.join(",");
+  const q = useHostQuery(() => host("report/entries", { eventId, ...filter }), [eventId, key]);
   if (q.error !== null) return <p className="error">{errorText(q.error)}</p>;
   if (!q.data) return <p role="status">Loading entries…</p>;
   if (q.data.entries.length === 0) return <p className="muted">No entries stored.</p>;

@@ -1,21 +1,11 @@
-import type { ReactNode } from "react";
 import type { ReportView } from "../api/types.js";
 import { dateTime, offsetWords } from "../ui/format.js";
 import { DrillDown } from "./DrillDown.js";
+import { Finding } from "./Finding.js";
+import { VolunteerFindings } from "./VolunteerFindings.js";
 
-const KNOWN = new Set(["event", "generatedAt", "complete", "serverTime", "counts", "duplicateAdmissions", "admittedAfterRevocation", "deviceGaps", "devicesNeverSynced", "clocks"]);
+const KNOWN = new Set(["event", "generatedAt", "complete", "serverTime", "counts", "duplicateAdmissions", "admittedAfterRevocation", "deviceGaps", "devicesNeverSynced", "clocks", "sales", "oversold", "duplicatePickups", "cash", "voids"]);
 const range = (r: { from: number; to: number }) => (r.from === r.to ? `#${r.from}` : `#${r.from}–${r.to}`);
-
-function Finding({ title, count, children, good }: { title: string; count: number; children?: ReactNode; good: string }) {
-  return (
-    <section className="panel host-finding">
-      <h2>
-        {title} <span className={count > 0 ? "host-badge-warn" : "host-badge-ok"}>{count}</span>
-      </h2>
-      {count === 0 ? <p className="muted">{good}</p> : children}
-    </section>
-  );
-}
 
 /** Each finding of the report, with a way down to the entries behind it. */
 export function Findings({ eventId, report }: { eventId: string; report: ReportView }) {
@@ -82,6 +72,7 @@ export function Findings({ eventId, report }: { eventId: string; report: ReportV
           ))}
         </ul>
       </Finding>
+      <VolunteerFindings eventId={eventId} report={report} />
       {report.counts && <Counts counts={report.counts} />}
       {other.map(([key, value]) => (
         <details key={key} className="panel">
