@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { EventInfo } from "../../sync/index.js";
 import { ApiError } from "../http/errors.js";
 import type { Sql, Storage } from "../storage/port.js";
@@ -14,12 +15,16 @@ interface EventRow {
 
 const toEvent = (r: EventRow): EventInfo => ({ id: r.id, name: r.name, startsAt: r.starts_at, endsAt: r.ends_at, capacity: r.capacity });
 
-export interface NewEvent {
-  name: string;
-  startsAt: number;
-  endsAt: number;
-  capacity?: number | null;
-}
+const time = z.number().int().min(0).max(8_640_000_000_000_000);
+export const newEventSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    startsAt: time,
+    endsAt: time,
+    capacity: z.number().int().min(1).max(10_000_000).nullable().optional(),
+  })
+  .refine((e) => e.endsAt > e.startsAt, { message: "endsAt must be after startsAt", path: ["endsAt"] });
+export type NewEvent = z.infer<typeof newEventSchema>;
 
 /** Makes the event and its first signing key together: an event can sign passes from its first moment. */
 export async function createEvent(storage: Storage, input: NewEvent): Promise<EventInfo> {

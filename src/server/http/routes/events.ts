@@ -1,22 +1,11 @@
 import { Hono } from "hono";
-import { z } from "zod";
-import { createEvent, getEvent, listEvents } from "../../domain/events.js";
+import { createEvent, getEvent, listEvents, newEventSchema } from "../../domain/events.js";
 import { listKeys, retireKey, rotateKey } from "../../domain/keys.js";
 import { requireHost } from "../auth.js";
 import { readBody } from "../body.js";
 import type { AppEnv } from "../context.js";
 import { ApiError } from "../errors.js";
 import { eventIdParam } from "../params.js";
-
-const time = z.number().int().min(0).max(8_640_000_000_000_000);
-export const newEventSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    startsAt: time,
-    endsAt: time,
-    capacity: z.number().int().min(1).max(10_000_000).nullable().optional(),
-  })
-  .refine((e) => e.endsAt > e.startsAt, { message: "endsAt must be after startsAt", path: ["endsAt"] });
 
 /** Events and their signing keys (host). */
 export function eventRoutes(): Hono<AppEnv> {
