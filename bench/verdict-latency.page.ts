@@ -37,16 +37,10 @@ async function run(input: PageInput): Promise<PageOutput> {
     const chunk: PassRecord[] = [];
     for (let i = from; i < Math.min(from + CHUNK, input.rosterSize); i++) {
       const holder = `Guest ${String(i).padStart(6, "0")} Example`;
-      chunk.push({
-        id: i.toString(16).padStart(12, "0"),
-        holder,
-        tier: tiers[i % tiers.length]!,
-        entitlements: {},
-        validFrom: null,
-        validUntil: null,
-        revoked: i % 97 === 0 ? 1 : 0,
-        nameKeys: nameKeys(holder),
-      });
+      // the shape the roster sync writes: empty fields left out
+      const rec: PassRecord = { id: i.toString(16).padStart(12, "0"), holder, tier: tiers[i % tiers.length]!, nameKeys: nameKeys(holder) };
+      if (i % 97 === 0) rec.revoked = 1;
+      chunk.push(rec);
     }
     await db.passes.bulkPut(chunk);
   }

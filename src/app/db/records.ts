@@ -10,14 +10,19 @@ import { entrySchema, ROLES, type Entry } from "../../sync/index.js";
 const flag = z.union([z.literal(0), z.literal(1)]);
 export type Flag = z.infer<typeof flag>;
 
+/**
+ * A roster pass. Empty fields are left out rather than stored as null or {}: 100,000 of these are
+ * written at enrollment, and smaller records load faster (readers accept both forms).
+ */
 export const passRecordSchema = z.object({
   id: z.string(),
   holder: z.string(),
   tier: z.string(),
-  entitlements: z.record(z.string(), z.number()),
-  validFrom: z.number().nullable(),
-  validUntil: z.number().nullable(),
-  revoked: flag,
+  entitlements: z.record(z.string(), z.number()).optional(),
+  validFrom: z.number().nullable().optional(),
+  validUntil: z.number().nullable().optional(),
+  /** 1 when the roster says revoked; absent or 0 otherwise. The revocations table is the authority. */
+  revoked: flag.optional(),
   /**
    * Normalized name from each word onwards ("ana maria lopez", "maria lopez", "lopez"), a
    * multi-entry index, so a prefix search finds a guest by first name or surname. Added in v2.

@@ -175,16 +175,14 @@ export class SyncClient {
           if (k.retired || !publicKey) await db.keys.delete(k.kid);
           else await db.keys.put({ kid: k.kid, publicKey, retired: 0 });
         }
-        const records: PassRecord[] = r.passes.map((p) => ({
-          id: p.id,
-          holder: p.holder,
-          tier: p.tier,
-          entitlements: p.entitlements,
-          validFrom: p.validFrom ?? null,
-          validUntil: p.validUntil ?? null,
-          revoked: p.revoked ? 1 : 0,
-          nameKeys: nameKeys(p.holder),
-        }));
+        const records: PassRecord[] = r.passes.map((p) => {
+          const rec: PassRecord = { id: p.id, holder: p.holder, tier: p.tier, nameKeys: nameKeys(p.holder) };
+          if (Object.keys(p.entitlements).length > 0) rec.entitlements = p.entitlements;
+          if (p.validFrom != null) rec.validFrom = p.validFrom;
+          if (p.validUntil != null) rec.validUntil = p.validUntil;
+          if (p.revoked) rec.revoked = 1;
+          return rec;
+        });
         for (let i = 0; i < records.length; i += BULK_CHUNK) await db.passes.bulkPut(records.slice(i, i + BULK_CHUNK));
         const revoked = r.passes.filter((p) => p.revoked).map((p) => ({ passId: p.id, revokedAt: p.revokedAt ?? null }));
         const listed = new Set(revoked.map((x) => x.passId));
