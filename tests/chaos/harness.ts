@@ -39,6 +39,8 @@ export interface ChaosReport {
   totalEntries: number;
   serverEntries: number;
   kills: number;
+  /** how long the server took to answer again after each kill (crash recovery included) */
+  restartMs: number[];
   deviceRestarts: number;
   faults: FaultCounts;
   seconds: number;
@@ -65,6 +67,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const proxy = new FaultProxy(() => port, opts.seed, NO_FAULTS);
   const violations: string[] = [];
   let kills = 0;
+  const restartMs: number[] = [];
   let deviceRestarts = 0;
   try {
     await server.start();
@@ -103,8 +106,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         kills++;
         log(`server killed at ${recorded}/${total} entries recorded`);
         await new Promise((r) => setTimeout(r, 100 + randomInt(rand, 400)));
-        await server.start();
-        log("server restarted");
+        restartMs.push(await server.start());
+        log(`server restarted in ${restartMs.at(-1)} ms`);
       }
     };
     await Promise.all([...devices.map((d, i) => deviceLoop(d, seededRandom(opts.seed * 7919 + i))), monkey()]);
@@ -135,6 +138,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       totalEntries: total,
       serverEntries,
       kills,
+      restartMs,
       deviceRestarts,
       faults: { ...proxy.counts },
       seconds: Math.round((Date.now() - started) / 100) / 10,

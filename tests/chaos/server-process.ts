@@ -37,7 +37,9 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.options.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Resolves when the server answers its health check; returns how long that took, in ms. */
+  async start(timeoutMs = 300_000): Promise<number> {
+    const began = Date.now();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(this.options.port),
@@ -52,18 +54,18 @@ export class ServerProcess {
     this.child = child;
     child.stdout!.on("data", (d: Buffer) => (this.output = (this.output + d.toString()).slice(-4000)));
     child.stderr!.on("data", (d: Buffer) => (this.output = (this.output + d.toString()).slice(-4000)));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${this.output}`);
       try {
         const res = await fetch(`${this.url}/api/v1/health`, { signal: AbortSignal.timeout(1000) });
-        if (res.ok) return;
+        if (res.ok) return Date.now() - began;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`server did not answer within 60 s:\n${this.output}`);
+    throw new Error(`server did not answer within ${timeoutMs / 1000} s:\n${this.output}`);
   }
 
   /** SIGKILL: the harshest stop, like a power cut or the OOM killer. */
