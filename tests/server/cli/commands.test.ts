@@ -52,7 +52,7 @@ describe("doorlist CLI", () => {
     expect(device).toMatchObject({ eventId: ev.id, role: "door" });
     expect((await listDevices(store.storage, ev.id))[0]!.label).toBe("North");
 
-    expect(JSON.parse(await run("revoke-pass", ev.id, codes[1]!.id, "--reason", "refund"))).toMatchObject({ id: codes[1]!.id, revoked: true, reason: "refund" });
+    expect(JSON.parse(await run("revoke-pass", ev.id, codes[1]!.id!, "--reason", "refund"))).toMatchObject({ id: codes[1]!.id, revoked: true, reason: "refund" });
     const report = JSON.parse(await run("report", ev.id));
     expect(report.event).toEqual(ev);
     expect(await run("export-log", ev.id)).toMatch(/^corrected_time,/);
