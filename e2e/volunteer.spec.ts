@@ -5,6 +5,7 @@
  * report shows the oversell, the duplicate pickup and the cash discrepancy with its amount.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { waitForServiceWorker } from "./support/browser.js";
 import { BASE_URL, E2E_HOST_TOKEN } from "./support/env.js";
 import { HostApi } from "./support/server.js";
 
@@ -31,6 +32,8 @@ async function phone(browser: Browser, eventId: string, label: string): Promise<
   await expect(page.getByRole("tab", { name: "Sell" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("last-sync")).not.toHaveText("never");
   await expect(page.getByTestId("pending-count")).toHaveText("0");
+  // The app must open from the service worker once the network is gone.
+  await waitForServiceWorker(page);
   return { ctx, page };
 }
 
@@ -84,6 +87,15 @@ test("two offline volunteer phones oversell, hand out one kit twice and miscount
       // each phone knows only its own sale while offline
       await expect(a.page.getByTestId("left-cap")).toHaveText("1");
       await expect(b.page.getByTestId("left-cap")).toHaveText("1");
+    });
+
+    await test.step("Table A's tab is closed and opened again offline: the sale is still there, still pending", async () => {
+      await a.page.close();
+      a.page = await a.ctx.newPage();
+      await a.page.goto("/");
+      await expect(a.page.getByTestId("online-state")).toHaveText("Offline");
+      await expect(a.page.getByTestId("left-cap")).toHaveText("1");
+      await expect(a.page.getByTestId("pending-count")).toHaveText("1");
     });
 
     await test.step("both offline: the same pass collects its one kit at each table", async () => {
