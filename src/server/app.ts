@@ -17,6 +17,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
     await next();
+    // Every API answer, errors included, carries the server's clock, so a device can work out its
+    // offset from any response; the sync bodies also carry it as serverTime.
+    c.header("X-Doorlist-Server-Time", String(Date.now()));
   });
   app.get("/api/v1/health", (c) => c.json({ ok: true, store: deps.storage.kind, serverTime: Date.now() }));
 

@@ -39,6 +39,8 @@ describe.each(STORE_KINDS)("push and pull on %s", (kind) => {
     expect(pulled.entries.find((e) => e.deviceId === a.id && e.seq === 3)).toEqual(a.entry({ seq: 3, type: "exit" }));
     const again = await reader.pull(pulled.cursor);
     expect(again.body).toMatchObject({ entries: [], more: false, serverTime: expect.any(Number) });
+    expect(Number(r.headers.get("x-doorlist-server-time"))).toBeGreaterThan(0);
+    expect(Number((await a.push([{ bad: true }])).headers.get("x-doorlist-server-time"))).toBeGreaterThan(0);
     const empty = await a.push([]);
     expect(empty.body).toMatchObject({ ackedThroughSeq: 3, accepted: 0, duplicates: 0 });
   });
