@@ -27,16 +27,18 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     query: sql(pool).query,
     async transaction(fn) {
       const c = await pool.connect();
+      let broken: Error | undefined;
       try {
         await c.query("BEGIN");
         const result = await fn(sql(c));
         await c.query("COMMIT");
         return result;
       } catch (err) {
-        await c.query("ROLLBACK").catch(() => {});
+        // A connection that cannot even roll back is discarded rather than returned to the pool.
+        await c.query("ROLLBACK").catch((e: Error) => (broken = e));
         throw err;
       } finally {
-        c.release();
+        c.release(broken);
       }
     },
     close: () => pool.end(),
