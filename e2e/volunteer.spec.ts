@@ -78,6 +78,18 @@ test("two offline volunteer phones oversell, hand out one kit twice and miscount
   try {
     for (const p of [a.page, b.page]) await expect(p.getByTestId("left-cap")).toHaveText("3");
 
+    await test.step("a mistaken sale is voided from Recent with a reason; the stock comes back", async () => {
+      await sell(b.page, "Tee", 1, "Card");
+      await expect(b.page.getByTestId("left-tee")).toHaveText("9");
+      await b.page.getByRole("tab", { name: "Recent" }).click();
+      await b.page.getByRole("button", { name: "Void" }).first().click();
+      await b.page.getByLabel("Why void it?").fill("wrong size");
+      await b.page.getByRole("button", { name: "Void it" }).click();
+      await expect(b.page.getByText("Voided: wrong size")).toBeVisible();
+      await b.page.getByRole("tab", { name: "Sell" }).click();
+      await expect(b.page.getByTestId("left-tee")).toHaveText("10");
+    });
+
     await test.step("both offline: 2 + 2 of the last 3 caps, both recorded", async () => {
       await a.ctx.setOffline(true);
       await b.ctx.setOffline(true);
@@ -140,7 +152,8 @@ test("two offline volunteer phones oversell, hand out one kit twice and miscount
         oversold: { sku: string; oversoldBy: number; devices: { deviceLabel: string; quantity: number }[] }[];
         duplicatePickups: { passId: string; entitlement: string; over: number; acrossDevices: boolean; pickups: { deviceLabel: string }[] }[];
         cash: { deviceLabel: string; shift: string; expectedCents: number; countedCents: number | null; differenceCents: number | null; status: string }[];
-        sales: { byMethod: Record<string, { count: number; totalCents: number }> };
+        sales: { byMethod: Record<string, { count: number; totalCents: number }>; voidedCount: number };
+        voids: { deviceLabel: string; reason: string; target: { type: string; totalCents: number | null } | null }[];
       };
       expect(report.oversold).toHaveLength(1);
       expect(report.oversold[0]).toMatchObject({ sku: "cap", oversoldBy: 1 });
@@ -151,6 +164,8 @@ test("two offline volunteer phones oversell, hand out one kit twice and miscount
         expect.objectContaining({ deviceLabel: "Table A", shift: "shift-1", expectedCents: 2000, countedCents: 1500, differenceCents: -500, status: "short" }),
       );
       expect(report.sales.byMethod).toMatchObject({ cash: { count: 1, totalCents: 2000 }, card: { count: 1, totalCents: 2000 } });
+      expect(report.sales.voidedCount).toBe(1);
+      expect(report.voids).toEqual([expect.objectContaining({ deviceLabel: "Table B", reason: "wrong size", target: expect.objectContaining({ type: "sale", totalCents: 2500 }) })]);
 
       const res = await fetch(`${BASE_URL}/api/v1/events/${event.id}/report.csv`, { headers: { authorization: `Bearer ${E2E_HOST_TOKEN}` } });
       expect(res.status).toBe(200);
