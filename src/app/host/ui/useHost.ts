@@ -20,15 +20,23 @@ export function useHostQuery<T>(load: () => Promise<T>, deps: readonly unknown[]
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  // A poll never starts while the previous request is still running: on a slow server or a big
+  // event, requests would otherwise pile up behind each other.
+  const inFlight = useRef(false);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
     let live = true;
+    inFlight.current = true;
     setState((s) => ({ ...s, loading: true }));
-    loadRef.current().then(
-      (data) => live && setState({ data, error: null, loading: false, at: Date.now() }),
-      (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
-    );
+    loadRef.current()
+      .then(
+        (data) => live && setState({ data, error: null, loading: false, at: Date.now() }),
+        (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
+      )
+      .finally(() => {
+        if (live) inFlight.current = false;
+      });
     return () => {
       live = false;
     };
@@ -38,7 +46,7 @@ export function useHostQuery<T>(load: () => Promise<T>, deps: readonly unknown[]
   useEffect(() => {
     if (!pollMs) return;
     const id = window.setInterval(() => {
-      if (document.visibilityState === "visible") setTick((t) => t + 1);
+      if (document.visibilityState === "visible" && !inFlight.current) setTick((t) => t + 1);
     }, pollMs);
     const onVisible = () => {
       if (document.visibilityState === "visible") setTick((t) => t + 1);
