@@ -59,6 +59,13 @@ export function volunteerKeys(entries: readonly Entry[], ownDeviceId: string): V
   return { skus: [...skus], ledgerIds: [...ids], voidTargets: [...ids], shiftIds: [...shifts] };
 }
 
+/** The shifts of this device's ledger rows, which a void without a shift of its own pays back from. */
+export function withTargetShifts(keys: VolunteerKeys, ledger: ReadonlyMap<string, LedgerRecord>, ownDeviceId: string): string[] {
+  const ids = new Set(keys.shiftIds);
+  for (const row of ledger.values()) if (row.deviceId === ownDeviceId && row.shift !== null) ids.add(row.shift);
+  return [...ids];
+}
+
 /** The skus of void targets already in the ledger, which a void gives back to stock. */
 export function withTargetSkus(keys: VolunteerKeys, ledger: ReadonlyMap<string, LedgerRecord>): string[] {
   const skus = new Set(keys.skus);
@@ -108,7 +115,9 @@ export function reduceVolunteer(snap: VolunteerSnapshot, entries: readonly Entry
   /** A voided cash sale is paid back from the drawer of the shift the void was made in. */
   const refund = (v: VoidRecord, target: LedgerRecord): void => {
     if (v.deviceId !== ownDeviceId || target.type !== "sale" || target.method !== "cash") return;
-    const id = v.shift ?? target.shift;
+    // A void without a shift (another client) falls back to the sale's shift only when the same
+    // device made both: another device's shift names say nothing about this drawer.
+    const id = v.shift ?? (target.deviceId === v.deviceId ? target.shift : null);
     if (id === null) return;
     const s = shift(id, v.at);
     s.refundsCents += target.totalCents;

@@ -7,7 +7,7 @@ import type { Transaction } from "dexie";
 import type { Entry } from "../../sync/index.js";
 import type { DoorlistDB } from "../db/database.js";
 import { ledgerRecordSchema, shiftRecordSchema, stockRecordSchema, voidRecordSchema, type LedgerRecord } from "./records.js";
-import { movesVolunteerState, reduceVolunteer, volunteerKeys, withTargetSkus, type VolunteerSnapshot } from "./reduce.js";
+import { movesVolunteerState, reduceVolunteer, volunteerKeys, withTargetShifts, withTargetSkus, type VolunteerSnapshot } from "./reduce.js";
 
 /** The derived volunteer tables, for a transaction's scope. */
 export function volunteerTables(db: DoorlistDB) {
@@ -28,14 +28,13 @@ export async function applyVolunteerEntries(db: DoorlistDB, entries: readonly En
   const relevant = entries.filter(movesVolunteerState);
   if (relevant.length === 0) return false;
   const keys = volunteerKeys(relevant, ownDeviceId);
-  const [ledgerRows, voidRows, shiftRows] = await Promise.all([
-    db.ledger.bulkGet(keys.ledgerIds),
-    db.voids.bulkGet(keys.voidTargets),
-    db.shifts.bulkGet(keys.shiftIds),
-  ]);
+  const [ledgerRows, voidRows] = await Promise.all([db.ledger.bulkGet(keys.ledgerIds), db.voids.bulkGet(keys.voidTargets)]);
   const ledger = byKey(ledgerRows.map((r) => r && ledgerRecordSchema.parse(r)), (r: LedgerRecord) => r.id);
-  const skus = withTargetSkus(keys, ledger);
-  const stockRows = await db.stock.bulkGet(skus);
+  // Second round: what the targets already held point at (their skus, their shifts).
+  const [stockRows, shiftRows] = await Promise.all([
+    db.stock.bulkGet(withTargetSkus(keys, ledger)),
+    db.shifts.bulkGet(withTargetShifts(keys, ledger, ownDeviceId)),
+  ]);
   const snap: VolunteerSnapshot = {
     stock: byKey(stockRows.map((r) => r && stockRecordSchema.parse(r)), (r) => r.sku),
     ledger,
