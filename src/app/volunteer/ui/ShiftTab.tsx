@@ -43,12 +43,14 @@ export function ShiftTab() {
           {cur.openedAt !== null ? <span className="muted"> · since {clockTime(cur.openedAt)}</span> : <span className="muted"> · nothing recorded yet</span>}
         </h2>
         <div className="vol-money-row">
-          <span>Cash sales ({cur.sales} sales in all)</span>
+          <span>
+            Cash sales ({cur.sales} {cur.sales === 1 ? "sale" : "sales"} in all)
+          </span>
           <span>{money(cur.cashSalesCents)}</span>
         </div>
         <div className="vol-money-row">
           <span>Paid back for voided cash sales</span>
-          <span>−{money(cur.refundsCents)}</span>
+          <span>{cur.refundsCents === 0 ? money(0) : `−${money(cur.refundsCents)}`}</span>
         </div>
         <div className="vol-money-row vol-total">
           <span>Expected cash</span>
