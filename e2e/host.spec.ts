@@ -154,6 +154,14 @@ test("host console: event, import, enroll a door, live view, CSV, revoke reaches
     await syncDoor(door);
     await typeCode(door, grace.code);
     await expect(door.getByTestId("verdict")).toHaveAttribute("data-verdict", "REVOKED");
+
+    // A lost phone: revoking the device stops its token at once; what it sent stays in the log.
+    await tab(host, "Devices");
+    await host.getByRole("button", { name: "Revoke Front door" }).click();
+    await host.getByRole("button", { name: "Revoke Front door" }).click();
+    await expect(host.getByRole("row", { name: /Front door/ })).toContainText("Revoked");
+    await tab(host, "Live");
+    await expect(host.getByTestId("live-admitted")).toHaveText("1");
   } finally {
     await doorContext.close();
     await hostContext.close();

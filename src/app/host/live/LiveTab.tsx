@@ -39,7 +39,7 @@ export function LiveTab({ event }: { event: EventInfo }) {
 function Tiles({ v }: { v: LiveView }) {
   const near = v.capacity !== null && v.insideNow >= v.capacity * 0.9;
   return (
-    <dl className="host-tiles" aria-live="polite" aria-atomic="false">
+    <dl className="host-tiles">
       <div>
         <dt>Admitted</dt>
         <dd data-testid="live-admitted">{v.admitted}</dd>
