@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { money } from "../../../src/server/report/volunteerCsv.js";
 import { TestApi, type TestDevice } from "../support/api.js";
-import { openTestStore, type TestStore } from "../support/stores.js";
+import { openTestStore, STORE_KINDS, type TestStore } from "../support/stores.js";
 
 type Line = [sku: string, quantity: number, unitCents: number];
 const sale = (d: TestDevice, lines: Line[], method: "cash" | "card" | "comp", shift = "shift-1", extra: Record<string, unknown> = {}) =>
@@ -17,11 +17,12 @@ const voidOf = (d: TestDevice, target: string, reason: string, shift?: string) =
 const count = (d: TestDevice, shift: string, countedCents: number, expectedCents?: number) =>
   d.entry({ type: "cash_count", passId: undefined, data: { shift, countedCents, ...(expectedCents !== undefined ? { expectedCents } : {}) } } as never);
 
-describe("report: sales, stock, pickups, cash and voids", () => {
+// On both stores: the report reads jsonb entitlements and the item columns, which the two drivers type differently.
+describe.each(STORE_KINDS)("report: sales, stock, pickups, cash and voids on %s", (kind) => {
   let store: TestStore;
   let api: TestApi;
   beforeAll(async () => {
-    store = await openTestStore("pglite");
+    store = await openTestStore(kind);
     api = new TestApi(store.storage);
   });
   afterAll(async () => store?.cleanup());
