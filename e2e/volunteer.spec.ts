@@ -5,9 +5,13 @@
  * report shows the oversell, the duplicate pickup and the cash discrepancy with its amount.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { waitForServiceWorker } from "./support/browser.js";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { firstPage, launchDevice, newProfileDir, waitForServiceWorker } from "./support/browser.js";
 import { BASE_URL, E2E_HOST_TOKEN } from "./support/env.js";
 import { HostApi } from "./support/server.js";
+import { codesVideo } from "./support/y4m.js";
 
 const api = new HostApi();
 
@@ -177,5 +181,42 @@ test("two offline volunteer phones oversell, hand out one kit twice and miscount
   } finally {
     await a.ctx.close().catch(() => undefined);
     await b.ctx.close().catch(() => undefined);
+  }
+});
+
+test("at the pickup desk a pass shown to the camera opens its entitlements, and the pickup is recorded", async () => {
+  test.setTimeout(120_000);
+  const event = await api.createEvent({ name: "Pickup camera e2e" });
+  const [sam] = (
+    await host<{ passes: { id: string; code: string }[] }>("POST", `/api/v1/events/${event.id}/passes`, {
+      passes: [{ holder: "Sam Camera", tier: "runner", entitlements: { kit: 1, tote: 1 } }],
+    })
+  ).passes;
+  if (!sam) throw new Error("no pass issued");
+  const video = join(tmpdir(), `doorlist-e2e-${process.pid}-pickup.y4m`);
+  codesVideo(video, [sam.code], { fps: 5, showSeconds: 1, gapSeconds: 1 });
+  const profile = newProfileDir();
+  const ctx = await launchDevice({ video, profileDir: profile });
+  try {
+    const page = await firstPage(ctx);
+    const link = await api.enrollment(event.id, "volunteer");
+    await page.goto(link.path);
+    await page.getByLabel("Name for this device").fill("Kit desk");
+    await page.getByRole("button", { name: "Enroll this device" }).click();
+    await page.getByRole("tab", { name: "Pickup" }).click({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Scan a pass" }).click();
+    await expect(page.getByTestId("pickup-pass")).toContainText("Sam Camera", { timeout: 20_000 });
+    await expect(page.getByTestId("ent-kit")).toHaveText("1 of 1 left");
+    await expect(page.getByTestId("ent-tote")).toHaveText("1 of 1 left");
+    await page.getByRole("button", { name: /^Hand over/ }).click();
+    await expect(page.getByTestId("pickup-done")).toContainText("Sam Camera");
+    await page.getByRole("button", { name: "Sync", exact: true }).click();
+    await expect(page.getByTestId("pending-count")).toHaveText("0", { timeout: 20_000 });
+    const rows = ((await api.report(event.id)) as { counts: { byType: Record<string, number> } }).counts.byType;
+    expect(rows.pickup).toBe(1);
+  } finally {
+    await ctx.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(video, { force: true });
   }
 });
