@@ -78,6 +78,9 @@ export interface LiveView {
   arrivals: { start: number; count: number }[];
   devices: LiveDevice[];
   sales: LiveSales;
-  /** pickups handed over, and what the issued passes entitle their holders to in total */
-  pickups: { entries: number; items: number; entitled: number };
+  /**
+   * pickups: entries, items handed over (all of them), redeemed (those within each pass's
+   * entitlement), and entitled (what the valid passes entitle their holders to, in total)
+   */
+  pickups: { entries: number; items: number; redeemed: number; entitled: number };
 }

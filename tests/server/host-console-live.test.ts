@@ -54,6 +54,9 @@ beforeAll(async () => {
   await entry("dV", 1, "sale", T0, null, { lines: [{ sku: "TOTE", quantity: 2, unitCents: 1500 }], method: "cash", totalCents: 3000 });
   await entry("dV", 2, "sale", T0, null, { lines: [{ sku: "TOTE", quantity: 1, unitCents: 1500 }], method: "card", totalCents: 1500 });
   await entry("dV", 3, "void", T0, null, { voids: "dV-2", reason: "wrong item" });
+  await db.query("UPDATE devices SET contiguous_seq = 5 WHERE id = 'dV'");
+  await entry("dV", 4, "pickup", T0, "p1", { items: { kit: 1, tote: 1 } });
+  await entry("dV", 5, "pickup", T0, "p1", { items: { kit: 1 } });
 });
 afterAll(async () => db.close());
 
@@ -92,7 +95,8 @@ describe("computeLive", () => {
     expect(live.sales.count).toBe(1);
     expect(live.sales.totalCents).toBe(3000);
     expect(live.sales.byMethod).toEqual({ cash: { count: 1, totalCents: 3000 } });
-    expect(live.pickups).toEqual({ entries: 0, items: 0, entitled: 2 });
+    // p1 entitles {kit: 1, tote: 1}: two kits handed over redeem one; the second is beyond it
+    expect(live.pickups).toEqual({ entries: 2, items: 3, redeemed: 2, entitled: 2 });
     expect(live.sales.items).toEqual([{ sku: "TOTE", name: "Tote bag", quantity: 2, totalCents: 3000, stock: 10 }]);
   });
 });

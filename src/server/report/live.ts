@@ -65,11 +65,21 @@ export async function computeLive(sql: Sql, eventId: string, now = Date.now()): 
   );
 
   // Sales and pickups are few next to scans; their data is aggregated here rather than in SQL.
-  const volunteerRows = await sql.query<{ type: string; data: VolunteerData }>(
-    `${LOG} SELECT l.type, e.body->'data' AS data FROM log l JOIN entries e ON e.event_id = $1 AND e.device_id = l.device_id AND e.seq = l.seq
+  const volunteerRows = await sql.query<{ type: string; pass_id: string | null; data: VolunteerData }>(
+    `${LOG} SELECT l.type, l.pass_id, e.body->'data' AS data FROM log l JOIN entries e ON e.event_id = $1 AND e.device_id = l.device_id AND e.seq = l.seq
      WHERE l.type IN ('sale', 'pickup')`,
     [eventId],
   );
+
+  // What the passes that picked something up were entitled to: a pickup beyond that is not a redemption.
+  const pickedPasses = [...new Set(volunteerRows.filter((r) => r.type === "pickup" && r.pass_id).map((r) => r.pass_id!))];
+  const entitlementRows =
+    pickedPasses.length === 0
+      ? []
+      : await sql.query<{ id: string; entitlements: Record<string, number> }>("SELECT id, entitlements FROM passes WHERE event_id = $1 AND id = ANY($2::text[])", [
+          eventId,
+          pickedPasses,
+        ]);
 
   // Passes of a tier nearly always share their entitlements, so this groups to a handful of rows.
   const issuedRows = await sql.query<{ tier: string; entitlements: Record<string, number>; issued: unknown; revoked: unknown }>(
@@ -85,7 +95,7 @@ export async function computeLive(sql: Sql, eventId: string, now = Date.now()): 
     eventId,
   ]);
 
-  return aggregateLive({ passRows, activityRows, volunteerRows, issuedRows, deviceRows, itemRows, capacity: event?.capacity ?? null, now });
+  return aggregateLive({ passRows, activityRows, volunteerRows, entitlementRows, issuedRows, deviceRows, itemRows, capacity: event?.capacity ?? null, now });
 }
 
 interface VolunteerData {
@@ -98,7 +108,8 @@ interface VolunteerData {
 interface AggregateInput {
   passRows: { tier: string | null; bucket: unknown; admitted: unknown; inside: unknown }[];
   activityRows: { device_id: string; type: string; count: unknown; last_t: unknown }[];
-  volunteerRows: { type: string; data: VolunteerData }[];
+  volunteerRows: { type: string; pass_id: string | null; data: VolunteerData }[];
+  entitlementRows: { id: string; entitlements: Record<string, number> }[];
   issuedRows: { tier: string; entitlements: Record<string, number>; issued: unknown; revoked: unknown }[];
   deviceRows: { id: string; label: string; role: string; last_sync_at: number | null }[];
   itemRows: { sku: string; name: string; stock: number }[];
@@ -155,10 +166,15 @@ function aggregateLive(a: AggregateInput): LiveView {
   const sold = new Map<string, { quantity: number; totalCents: number }>();
   let pickupEntries = 0;
   let pickupItems = 0;
-  for (const { type, data } of a.volunteerRows) {
+  const taken = new Map<string, number>();
+  for (const { type, pass_id, data } of a.volunteerRows) {
     if (type === "pickup") {
       pickupEntries++;
-      for (const q of Object.values(data?.items ?? {})) pickupItems += n(q);
+      for (const [name, q] of Object.entries(data?.items ?? {})) {
+        pickupItems += n(q);
+        const key = `${pass_id}\u0000${name}`;
+        taken.set(key, (taken.get(key) ?? 0) + n(q));
+      }
       continue;
     }
     const m = (byMethod[data?.method ?? "?"] ??= { count: 0, totalCents: 0 });
@@ -170,6 +186,12 @@ function aggregateLive(a: AggregateInput): LiveView {
       s.totalCents += n(line.quantity) * n(line.unitCents);
       sold.set(line.sku, s);
     }
+  }
+  const entitlementsOf = new Map(a.entitlementRows.map((r) => [r.id, r.entitlements ?? {}]));
+  let redeemed = 0;
+  for (const [key, q] of taken) {
+    const [passId, name] = key.split("\u0000") as [string, string];
+    redeemed += Math.min(q, n(entitlementsOf.get(passId)?.[name]));
   }
   const itemBySku = new Map(a.itemRows.map((i) => [i.sku, i]));
   const skus = [...new Set([...itemBySku.keys(), ...sold.keys()])].sort();
@@ -195,6 +217,6 @@ function aggregateLive(a: AggregateInput): LiveView {
         return { sku, name: item?.name ?? null, quantity: s?.quantity ?? 0, totalCents: s?.totalCents ?? 0, stock: item ? n(item.stock) : null };
       }),
     },
-    pickups: { entries: pickupEntries, items: pickupItems, entitled },
+    pickups: { entries: pickupEntries, items: pickupItems, redeemed, entitled },
   };
 }

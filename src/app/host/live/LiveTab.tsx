@@ -170,7 +170,8 @@ function Sales({ v }: { v: LiveView }) {
       <p>
         {money(v.sales.totalCents)} in {v.sales.count} sale{v.sales.count === 1 ? "" : "s"}
         {Object.entries(v.sales.byMethod).length > 0 && <> ({Object.entries(v.sales.byMethod).map(([m, s]) => `${m} ${money(s.totalCents)}`).join(", ")})</>}
-        ; {v.pickups.items} of {v.pickups.entitled} entitled items picked up.
+        ; {v.pickups.redeemed} of {v.pickups.entitled} entitled items picked up
+        {v.pickups.items > v.pickups.redeemed && <> (and {v.pickups.items - v.pickups.redeemed} beyond an entitlement)</>}.
       </p>
       {items.length > 0 && (
         <table className="host-table">

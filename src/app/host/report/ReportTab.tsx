@@ -48,10 +48,10 @@ export function ReportTab({ event }: { event: EventInfo }) {
               <div>
                 <dt>Pickups redeemed</dt>
                 <dd>
-                  {percent(live.data.pickups.items, live.data.pickups.entitled)}
+                  {percent(live.data.pickups.redeemed, live.data.pickups.entitled)}
                   <span className="host-of">
                     {" "}
-                    {live.data.pickups.items} of {live.data.pickups.entitled} entitled
+                    {live.data.pickups.redeemed} of {live.data.pickups.entitled} entitled
                   </span>
                 </dd>
               </div>
