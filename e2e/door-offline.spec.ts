@@ -91,8 +91,8 @@ test("a door enrolls, scans offline, survives reload and a killed browser, and s
       const page = await firstPage(ctx);
       await page.goto("/");
       await expect(page.getByTestId("online-state")).toHaveText("Offline");
-      await expect(page.locator('[data-testid="verdict"][data-verdict="ADMIT"]').filter({ hasText: "Ada Lovelace" })).toBeVisible({ timeout: 15_000 });
-      await expect(recent(page, "ADMIT", "Ada Lovelace")).toHaveCount(1);
+      // The overlay clears itself after 1.5 s (door-manual.spec.ts checks it); the recent list stays.
+      await expect(recent(page, "ADMIT", "Ada Lovelace")).toHaveCount(1, { timeout: 15_000 });
       await expect(recent(page, "FORGED")).not.toHaveCount(0, { timeout: 15_000 });
       await expect(recent(page, "REVOKED", "Grace Hopper")).not.toHaveCount(0, { timeout: 15_000 });
       await expect(recent(page, "NOT_AT_THIS_DOOR", "Alan Turing")).not.toHaveCount(0, { timeout: 15_000 });

@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { SidePage, sideRoute } from "./host/entry.js";
 import { DoorScreen } from "./ui/door/DoorScreen.js";
 import { NotFoundScreen } from "./ui/shell/NotFoundScreen.js";
+import { Notice } from "./ui/shell/Notice.js";
 import { RoleScreen } from "./ui/shell/RoleScreen.js";
 import { UpdatePrompt } from "./ui/shell/UpdatePrompt.js";
 import { WelcomeScreen } from "./ui/shell/WelcomeScreen.js";
@@ -20,6 +21,7 @@ export function App() {
   return (
     <>
       <UpdatePrompt />
+      <Notice />
       <Suspense fallback={<Opening />}>
         <CurrentScreen />
       </Suspense>

@@ -1,5 +1,4 @@
 import type { DeviceIdentity, EventSummary } from "../../commands/types.js";
-import { Notice } from "../shell/Notice.js";
 import { SyncHeader } from "../shell/SyncHeader.js";
 import { CapacityBanner } from "./CapacityBanner.js";
 import { FindByName } from "./FindByName.js";
@@ -25,7 +24,6 @@ export function DoorScreen({ device, event }: { device: DeviceIdentity; event: E
             Exit mode: scans check people out
           </p>
         )}
-        <Notice />
         <CapacityBanner counts={counts} />
         <ScannerSlot />
         <TypeCode />

@@ -46,6 +46,11 @@ export function SyncHeader({ title }: { title: string }) {
         <span className="fact">
           Last sync: <span data-testid="last-sync">{sync?.lastSyncAt ? clockTime(sync.lastSyncAt) : "never"}</span>
         </span>
+        {sync?.lastError && !syncing && (
+          <span className="fact sync-error" title={sync.lastError} data-testid="sync-error">
+            Last sync failed
+          </span>
+        )}
         <button type="button" className="button small" onClick={syncNow} disabled={syncing || !online} aria-busy={syncing}>
           {syncing ? "Syncing…" : "Sync"}
         </button>
