@@ -26,6 +26,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** … a PostgreSQL URL */
   databaseUrl?: string;
+  /** the built app to serve; none by default (the API is what most tests need) */
+  staticDir?: string;
 }
 
 export class ServerProcess {
@@ -45,7 +47,7 @@ export class ServerProcess {
       PORT: String(this.options.port),
       HOST: "127.0.0.1",
       HOST_TOKEN: this.options.hostToken,
-      STATIC_DIR: root + ".no-static-in-chaos",
+      STATIC_DIR: this.options.staticDir ?? root + ".no-static-in-chaos",
     };
     delete env.DATABASE_URL;
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
