@@ -69,7 +69,7 @@ function PassPickup({ passId, onRecorded, onCancel }: { passId: string; onRecord
       )}
       <Previous lookup={lookup} />
       {lookup.entitlements.length === 0 ? (
-        <p>This pass lists nothing to pick up.</p>
+        <p>{lookup.holder === null ? "This pass is newer than this device's list: sync to see what it includes." : "This pass lists nothing to pick up."}</p>
       ) : (
         <ul className="vol-items" aria-label="Entitlements">
           {lookup.entitlements.map((e) => (
