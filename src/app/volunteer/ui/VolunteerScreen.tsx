@@ -1,6 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { DeviceIdentity, EventSummary } from "../../commands/types.js";
-import { Notice } from "../../ui/shell/Notice.js";
 import { SyncHeader } from "../../ui/shell/SyncHeader.js";
 import { PickupTab } from "./PickupTab.js";
 import { RecentTab } from "./RecentTab.js";
@@ -35,7 +34,6 @@ export function VolunteerScreen({ device, event }: { device: DeviceIdentity; eve
       <SyncHeader title={event ? `${device.label} · ${event.name}` : device.label} />
       <main>
         <h1 className="visually-hidden">Volunteer: {device.label}</h1>
-        <Notice />
         <div className="vol-tabs" role="tablist" aria-label="Volunteer tasks" onKeyDown={onKey}>
           {TABS.map((t) => (
             <button
