@@ -101,7 +101,7 @@ export function RosterImport({ event, onIssued }: { event: EventInfo; onIssued: 
       />
       {preview && <Preview preview={preview} />}
       {preview && preview.valid.length > 0 && (
-        <button className="button" type="button" disabled={busy || preview.fileProblems.length > 0} onClick={() => void issue()}>
+        <button className="button" type="button" disabled={busy || !tiers.data || preview.fileProblems.length > 0} onClick={() => void issue()}>
           {busy ? "Issuing…" : `Issue ${preview.valid.length} pass${preview.valid.length === 1 ? "" : "es"}`}
           {preview.invalid.length > 0 ? ` (skip ${preview.invalid.length} row${preview.invalid.length === 1 ? "" : "s"} with problems)` : ""}
         </button>

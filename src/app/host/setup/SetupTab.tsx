@@ -5,7 +5,7 @@ import { EventForm } from "./EventForm.js";
 import { ItemsEditor } from "./ItemsEditor.js";
 import { TiersEditor } from "./TiersEditor.js";
 
-export function SetupTab({ event, onEventChanged }: { event: EventInfo; onEventChanged: () => void }) {
+export function SetupTab({ event, onEventChanged }: { event: EventInfo; onEventChanged: (e: EventInfo) => void }) {
   const [editing, setEditing] = useState(false);
   return (
     <>
@@ -14,7 +14,7 @@ export function SetupTab({ event, onEventChanged }: { event: EventInfo; onEventC
           event={event}
           onDone={(changed) => {
             setEditing(false);
-            if (changed) onEventChanged();
+            if (changed) onEventChanged(changed);
           }}
         />
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { EventInfo } from "../../../sync/index.js";
 import { host } from "../api/client.js";
 import { HostApiError } from "../api/errors.js";
@@ -35,7 +35,10 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
     window.requestAnimationFrame(() => heading.current?.focus());
   }, []);
 
-  const event = events.data?.find((e) => e.id === place.eventId) ?? null;
+  // An event just made or edited here, shown at once while the list reloads behind it.
+  const [fresh, setFresh] = useState<EventInfo | null>(null);
+  const listed = events.data?.find((e) => e.id === place.eventId) ?? null;
+  const event = fresh && fresh.id === place.eventId && (!listed || events.loading) ? fresh : listed;
 
   return (
     <div className="host">
@@ -78,12 +81,17 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
             events={events.data}
             missing={place.eventId}
             onOpen={(e: EventInfo, tab = "setup") => {
+              setFresh(e);
               events.reload();
               go({ eventId: e.id, tab });
             }}
           />
         ) : (
-          <EventTab place={place} event={event} headingRef={heading} onEventChanged={events.reload} />
+          <EventTab place={place} event={event} headingRef={heading} onEventChanged={(e) => {
+              setFresh(e);
+              events.reload();
+            }}
+          />
         )}
       </main>
     </div>
@@ -93,8 +101,8 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
 interface EventTabProps {
   place: Place;
   event: EventInfo;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
-  onEventChanged: () => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onEventChanged: (e: EventInfo) => void;
 }
 
 function EventTab({ place, event, headingRef, onEventChanged }: EventTabProps) {
