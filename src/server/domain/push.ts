@@ -85,25 +85,16 @@ export async function pushEntries(
 
     let inserted: number[] = [];
     if (entries.length > 0) {
-      // One statement per batch: columns go in as parallel arrays (unnest), which PostgreSQL and
-      // PGlite read far faster than one JSON document of rows. ON CONFLICT DO NOTHING skips both
-      // retries and clashes; the skipped ones are examined below.
+      // One statement per batch. The batch goes in as one JSON array whose elements become the
+      // stored bodies directly; measured on PGlite, this costs about half the CPU per row of
+      // unnest() over text arrays, which must escape and re-parse every body. ON CONFLICT DO
+      // NOTHING skips both retries and clashes; the skipped ones are examined below.
       const done = await tx.query<{ seq: number }>(
         `INSERT INTO entries (event_id, device_id, seq, id, type, at, pass_id, body, received_at)
-         SELECT $1, $2, u.seq, u.id, u.type, u.at, u.pass_id, u.body::jsonb, $3
-         FROM unnest($4::integer[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) AS u(seq, id, type, at, pass_id, body)
+         SELECT $1, $2, (x->>'seq')::integer, x->>'id', x->>'type', (x->>'at')::bigint, x->>'passId', x, $3
+         FROM jsonb_array_elements($4::jsonb) AS x
          ON CONFLICT DO NOTHING RETURNING seq`,
-        [
-          device.eventId,
-          device.id,
-          contact.now,
-          entries.map((e) => e.seq),
-          entries.map((e) => e.id),
-          entries.map((e) => e.type),
-          entries.map((e) => e.at),
-          entries.map((e) => e.passId ?? null),
-          bodies,
-        ],
+        [device.eventId, device.id, contact.now, `[${bodies.join(",")}]`],
       );
       inserted = done.map((r) => r.seq).sort((a, b) => a - b);
       if (inserted.length < entries.length) await checkSkipped(tx, device, entries, bodies, new Set(inserted));
