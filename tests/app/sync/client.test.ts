@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { tweetnaclVerifier } from "../../../src/pass/index.js";
 import type { RosterPass } from "../../../src/sync/index.js";
 import { createDoorApp, type DoorAppDeps } from "../../../src/app/commands/app.js";
@@ -318,8 +318,8 @@ describe("device commands", () => {
     events.length = 0;
     await app.send("door/scan", { text: "junk", source: "typed" });
     expect(events.some((e) => e.type === "data-changed" && e.tables.includes("outbox"))).toBe(true);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(events.some((e) => e.type === "sync-status" && e.status.pending === 1)).toBe(true);
+    // The status is announced after the scan's transaction, asynchronously: wait for it, not for a fixed time.
+    await vi.waitFor(() => expect(events.some((e) => e.type === "sync-status" && e.status.pending === 1)).toBe(true), { timeout: 5000 });
     expect((await app.db.log.get(1))?.data).toMatchObject({ door: "Side gate" });
   });
 });
