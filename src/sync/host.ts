@@ -84,3 +84,13 @@ export interface LiveView {
    */
   pickups: { entries: number; items: number; redeemed: number; entitled: number };
 }
+
+/** GET /api/v1/host/network: how phones on this network reach the server. */
+export interface NetworkInfo {
+  /** PUBLIC_URL when the server has one; enrollment links already use it */
+  publicUrl: string | null;
+  /** whether this request came over TLS: phones need it for the camera */
+  secure: boolean;
+  /** this machine's addresses on its networks, as origins with the request's scheme and port */
+  origins: string[];
+}

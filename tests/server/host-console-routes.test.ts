@@ -55,6 +55,16 @@ describe("host console routes", () => {
     expect((await call("PATCH", `/events/${eventId}`, {})).status).toBe(400);
   });
 
+  it("tells the console how phones on the network reach the server", async () => {
+    const res = await call("GET", "/host/network");
+    expect(res.status).toBe(200);
+    const info = res.json as { publicUrl: string | null; secure: boolean; origins: string[] };
+    expect(info.publicUrl).toBeNull();
+    expect(info.secure).toBe(false);
+    for (const o of info.origins) expect(o).toMatch(/^http:\/\/[\d.]+$/);
+    expect((await call("GET", "/host/network", undefined, "nobody")).status).toBe(401);
+  });
+
   it("is for the host only", async () => {
     expect((await call("GET", `/events/${eventId}/live`, undefined, "nobody")).status).toBe(401);
     expect((await call("GET", `/events/ffffffff/live`)).status).toBe(404);

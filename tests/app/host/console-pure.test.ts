@@ -4,6 +4,7 @@ import { holderPath, parseHolderLocation } from "../../../src/app/holder/link.js
 import { qrSvg, qrVersion } from "../../../src/app/holder/qr.js";
 import { tokenFromHash } from "../../../src/app/host/auth/token.js";
 import { gapWords } from "../../../src/app/host/devices/gaps.js";
+import { phoneEnrollUrl } from "../../../src/app/host/devices/phoneLink.js";
 import { fillBars, niceMax } from "../../../src/app/host/live/bars.js";
 import { offsetWords, percent } from "../../../src/app/host/ui/format.js";
 import { placeUrl, readPlace } from "../../../src/app/host/ui/nav.js";
@@ -84,5 +85,18 @@ describe("words for figures", () => {
     expect(offsetWords(30_000)).toBe("30 s slow");
     expect(percent(1, 0)).toBe("—");
     expect(percent(1, 3)).toBe("33%");
+  });
+});
+
+describe("phone enrollment links", () => {
+  const net = { publicUrl: null, secure: true, origins: ["https://192.168.1.20:8443"] };
+  it("point a phone at this machine's network address when the console runs on localhost", () => {
+    expect(phoneEnrollUrl("https://localhost:8443/enroll?code=AB-CD", "localhost", net)).toEqual({ url: "https://192.168.1.20:8443/enroll?code=AB-CD", rerooted: true });
+  });
+  it("stay as the server made them otherwise", () => {
+    expect(phoneEnrollUrl("https://door.example.org/enroll?code=X", "localhost", { ...net, publicUrl: "https://door.example.org" }).rerooted).toBe(false);
+    expect(phoneEnrollUrl("https://192.168.1.20:8443/enroll?code=X", "192.168.1.20", net).rerooted).toBe(false);
+    expect(phoneEnrollUrl("http://localhost:8080/enroll?code=X", "localhost", { ...net, origins: [] }).rerooted).toBe(false);
+    expect(phoneEnrollUrl("http://localhost:8080/enroll?code=X", "localhost", null).rerooted).toBe(false);
   });
 });

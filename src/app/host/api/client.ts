@@ -5,7 +5,7 @@
  */
 import type { EventInfo } from "../../../sync/index.js";
 import { MAX_ISSUE_PASSES } from "../../../sync/protocol.js";
-import type { ItemListResponse, LiveView, PassListResponse, TierSetting } from "../../../sync/host.js";
+import type { ItemListResponse, LiveView, NetworkInfo, PassListResponse, TierSetting } from "../../../sync/host.js";
 import { readToken } from "../auth/token.js";
 import { chunk } from "../roster/validate.js";
 import { HostApiError } from "./errors.js";
@@ -60,6 +60,7 @@ const handlers: HostHandlers = {
       throw err;
     }
   },
+  "host/network": () => request<NetworkInfo>("/host/network"),
   "events/list": async () => (await request<{ events: EventInfo[] }>("/events")).events,
   "events/create": (args) => request<EventInfo>("/events", { method: "POST", body: args }),
   "events/update": ({ eventId, ...patch }) => request<EventInfo>(ev(eventId), { method: "PATCH", body: patch }),

@@ -4,7 +4,7 @@
  * fetch. Wire shapes of API.md come from src/sync; the console's own endpoints from src/sync/host.
  */
 import type { EventInfo, Role } from "../../../sync/index.js";
-import type { ItemListResponse, LiveView, PassListResponse, TierSetting } from "../../../sync/host.js";
+import type { ItemListResponse, LiveView, NetworkInfo, PassListResponse, TierSetting } from "../../../sync/host.js";
 
 export interface NewEventInput {
   name: string;
@@ -116,6 +116,7 @@ export interface IssueProgress {
 export interface HostHandlers {
   /** checks a token before it is kept: true when the server accepts it as the host's */
   "auth/check": (args: { token: string }) => Promise<boolean>;
+  "host/network": (args: void) => Promise<NetworkInfo>;
   "events/list": (args: void) => Promise<EventInfo[]>;
   "events/create": (args: NewEventInput) => Promise<EventInfo>;
   "events/update": (args: { eventId: string } & Partial<NewEventInput>) => Promise<EventInfo>;

@@ -4,7 +4,8 @@ import { qrDataUrl } from "../../holder/qr.js";
 import { host } from "../api/client.js";
 import type { Enrollment } from "../api/types.js";
 import { dateTime } from "../ui/format.js";
-import { useAction } from "../ui/useHost.js";
+import { useAction, useHostQuery } from "../ui/useHost.js";
+import { phoneEnrollUrl } from "./phoneLink.js";
 
 const ROLE_WORDS: Record<Role, string> = {
   door: "Door: scans passes in (and out)",
@@ -16,7 +17,8 @@ const ROLE_WORDS: Record<Role, string> = {
 export function EnrollmentMaker({ event, onMade }: { event: EventInfo; onMade: () => void }) {
   const [role, setRole] = useState<Role>("door");
   const [label, setLabel] = useState("");
-  const [made, setMade] = useState<(Enrollment & { image: string; role: Role }) | null>(null);
+  const [made, setMade] = useState<(Enrollment & { image: string; role: Role; phoneUrl: string; rerooted: boolean }) | null>(null);
+  const network = useHostQuery(() => host("host/network", undefined), []);
   const { busy, error, run } = useAction();
   const id = useId();
 
@@ -24,7 +26,8 @@ export function EnrollmentMaker({ event, onMade }: { event: EventInfo; onMade: (
     e.preventDefault();
     const enrollment = await run(async () => {
       const en = await host("enrollments/create", { eventId: event.id, role, ...(label.trim() ? { label: label.trim() } : {}) });
-      return { ...en, image: await qrDataUrl(en.url), role };
+      const phone = phoneEnrollUrl(en.url, window.location.hostname, network.data);
+      return { ...en, image: await qrDataUrl(phone.url), role, phoneUrl: phone.url, rerooted: phone.rerooted };
     });
     if (enrollment) {
       setMade(enrollment);
@@ -64,10 +67,24 @@ export function EnrollmentMaker({ event, onMade }: { event: EventInfo; onMade: (
               Scan this with the phone's camera, or open the link on it. It works once, until {dateTime(made.expiresAt)}.
             </p>
             <p>
-              <a href={made.url} target="_blank" rel="noopener" className="host-enroll-link">
-                {made.url}
+              <a href={made.phoneUrl} target="_blank" rel="noopener" className="host-enroll-link">
+                {made.phoneUrl}
               </a>
             </p>
+            {made.rerooted && (
+              <p className="host-small">
+                That is this computer's address on the network, for phones. To enroll a browser on this computer instead:{" "}
+                <a href={made.url} target="_blank" rel="noopener" className="host-enroll-link" data-testid="enroll-link-here">
+                  {made.url}
+                </a>
+              </p>
+            )}
+            {network.data && !network.data.secure && !made.url.startsWith("https:") && (
+              <p className="host-small host-warn">
+                Phones allow the camera only over HTTPS (or on this computer itself): restart the server with HTTPS=1 npm start, then make a
+                new link. README: “HTTPS for phones”.
+              </p>
+            )}
             <p>
               Code: <code className="host-code">{made.code}</code>
             </p>

@@ -13,6 +13,7 @@ import { reportCsv } from "../../host/reportCsv.js";
 import { getTiers, saveTiers, tiersSchema } from "../../host/tiers.js";
 import { buildReport } from "../../report/index.js";
 import { computeLive } from "../../report/live.js";
+import { lanAddresses } from "../../tls.js";
 import { requireHost } from "../auth.js";
 import { parseWith, readBody } from "../body.js";
 import type { AppEnv } from "../context.js";
@@ -41,6 +42,21 @@ export function hostConsoleRoutes(): Hono<AppEnv> {
     await getEvent(storage, eventId);
     return { eventId, storage };
   };
+
+  // Where phones on this network reach the server: a console opened at localhost would otherwise
+  // hand out enrollment links that point a phone at itself.
+  r.get("/host/network", async (c) => {
+    await requireHost(c);
+    const url = new URL(c.req.url);
+    const secure = url.protocol === "https:";
+    const port = url.port || (secure ? "443" : "80");
+    const publicUrl = c.get("deps").publicUrl ?? null;
+    return c.json({
+      publicUrl,
+      secure,
+      origins: lanAddresses().map((a) => `${url.protocol}//${a}${port === (secure ? "443" : "80") ? "" : `:${port}`}`),
+    });
+  });
 
   r.patch("/events/:eventId", async (c) => {
     const { eventId, storage } = await forEvent(c);
