@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,18 @@ interface StoreResult {
   pullEntriesPerSec: number;
   pushP50Ms: number;
   pushP95Ms: number;
+  /** push throughput per CPU-second of the server process: what it would do with a core to itself */
+  pushEntriesPerServerCpuSec: number;
+}
+
+/** user + system CPU of a process in ms, from /proc (Linux); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -40,7 +52,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(env: Record<string, string>): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
@@ -57,7 +69,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   for (const deadline = Date.now() + 60_000; ; ) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, pid: child.pid, stop };
     } catch {
       // not up yet
     }
@@ -99,6 +111,7 @@ async function run(store: StoreResult["store"], env: Record<string, string>): Pr
       ),
     );
     const latencies: number[] = [];
+    const cpuBefore = cpuMsOf(server.pid);
     const pushStarted = performance.now();
     await Promise.all(
       devices.map(async (d, di) => {
@@ -116,6 +129,7 @@ async function run(store: StoreResult["store"], env: Record<string, string>): Pr
       }),
     );
     const pushSeconds = (performance.now() - pushStarted) / 1000;
+    const cpuAfter = cpuMsOf(server.pid);
     const total = DEVICES * PER_DEVICE;
 
     const pullStarted = performance.now();
@@ -135,6 +149,7 @@ async function run(store: StoreResult["store"], env: Record<string, string>): Pr
       pullEntriesPerSec: Math.round(pulled / pullSeconds),
       pushP50Ms: round(percentile(latencies, 50), 1),
       pushP95Ms: round(percentile(latencies, 95), 1),
+      pushEntriesPerServerCpuSec: cpuBefore === null || cpuAfter === null ? Number.NaN : Math.round(total / ((cpuAfter - cpuBefore) / 1000)),
     };
   } finally {
     await server.stop();
@@ -176,5 +191,6 @@ const figures: Figure[] = results.flatMap((r) => [
   { name: `sync pull (${r.store})`, value: r.pullEntriesPerSec, unit: "entries/s" },
   { name: `sync push p50 (${r.store})`, value: r.pushP50Ms, unit: "ms" },
   { name: `sync push p95 (${r.store})`, value: r.pushP95Ms, unit: "ms" },
+  { name: `sync push per server CPU-second (${r.store})`, value: r.pushEntriesPerServerCpuSec, unit: "entries/s" },
 ]);
 printResult({ bench: "sync-ingest", figures, notes });
