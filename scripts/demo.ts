@@ -79,6 +79,9 @@ async function main(): Promise<void> {
   await api("POST", `/events/${event.id}/items`, DEMO_ITEM);
   const { passes } = await api<{ passes: { id: string; code: string; holder: string; tier: string }[] }>("POST", `/events/${event.id}/passes`, { passes: demoGuests(PASSES) });
   const door = await api<{ url: string; code: string }>("POST", `/events/${event.id}/enrollments`, { role: "door", label: "Demo door" });
+  const network = await api<{ publicUrl: string | null; secure: boolean; origins: string[] }>("GET", "/host/network");
+  const local = ["localhost", "127.0.0.1"].includes(new URL(base).hostname);
+  const phoneDoor = local && !network.publicUrl && network.origins[0] ? network.origins[0] + new URL(door.url).pathname + new URL(door.url).search : null;
   const vip = passes.find((p) => p.tier === "VIP")!;
   const ga = passes.find((p) => p.tier === "GA")!;
 
@@ -87,7 +90,7 @@ Demo event "${event.name}" (${event.id}) with ${passes.length} passes and a door
 
 1. Host console (live view):  ${base}/host?event=${event.id}&tab=live#token=${token}
 2. Door (open in another tab, or a phone; enrolls once):
-                              ${door.url}
+                              ${door.url}${phoneDoor ? `\n   on a phone (same Wi-Fi): ${phoneDoor}${network.secure ? "" : "  (needs HTTPS=1 for the camera)"}` : ""}
 3. A guest's pass (open it, then point the door's camera at it, or type its code there):
    ${`${vip.holder}, VIP:`.padEnd(27)}${base}${holderPath(vip.id, vip.code)}
    ${`${ga.holder}, GA:`.padEnd(27)}${base}${holderPath(ga.id, ga.code)}
