@@ -45,6 +45,8 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: "/api/v1/events", access: "hostOnly", ok: 201, request: async () => ({ path: "/api/v1/events", body: { name: "Another", startsAt: 1_790_000_000_000, endsAt: 1_790_003_600_000 } }) },
   { method: "GET", pattern: "/api/v1/events", access: "hostOnly", ok: 200, request: async () => ({ path: "/api/v1/events" }) },
   { method: "GET", pattern: "/api/v1/events/:eventId", access: "hostOfEvent", ok: 200, request: async () => ({ path: ev() }) },
+  { method: "PATCH", pattern: "/api/v1/events/:eventId", access: "hostOfEvent", ok: 200, request: async () => ({ path: ev(), body: { name: "Renamed" } }) },
+  { method: "GET", pattern: "/api/v1/host/network", access: "hostOnly", ok: 200, request: async () => ({ path: "/api/v1/host/network" }) },
   { method: "GET", pattern: "/api/v1/events/:eventId/devices", access: "hostOfEvent", ok: 200, request: async () => ({ path: `${ev()}/devices` }) },
   { method: "GET", pattern: "/api/v1/events/:eventId/entries", access: "hostOfEvent", ok: 200, request: async () => ({ path: `${ev()}/entries?finding=duplicate-admissions` }) },
   { method: "GET", pattern: "/api/v1/events/:eventId/entries.csv", access: "hostOfEvent", ok: 200, request: async () => ({ path: `${ev()}/entries.csv` }) },
