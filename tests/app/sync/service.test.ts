@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDoorApp } from "../../../src/app/commands/app.js";
 import { DoorlistDB } from "../../../src/app/db/database.js";
 import type { SchedulerEnv } from "../../../src/app/sync/service.js";
@@ -40,8 +40,9 @@ function fakeEnv() {
   };
 }
 
+/** Waits for the running sync to finish (a condition, not a guess at how long it takes under load). */
 async function settle(app: ReturnType<typeof createDoorApp>): Promise<void> {
-  for (let i = 0; i < 50 && app.sync.syncing; i++) await new Promise((r) => setTimeout(r, 5));
+  await vi.waitFor(() => expect(app.sync.syncing).toBe(false), { timeout: 10_000, interval: 5 });
   await new Promise((r) => setTimeout(r, 5));
 }
 
@@ -161,8 +162,7 @@ describe("sync scheduling", () => {
       verifier: async () => tweetnaclVerifier,
     });
     const syncing = slow.send("sync/now", undefined);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(slow.sync.syncing).toBe(true);
+    await vi.waitFor(() => expect(slow.sync.syncing).toBe(true), { timeout: 10_000, interval: 2 });
     const out = await slow.send("door/scan", { text: passText({ passId: passId(2) }), source: "camera" });
     expect(out.verdict).toBe("ADMIT");
     release();
