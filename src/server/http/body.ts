@@ -1,9 +1,13 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { MAX_BODY_BYTES } from "../../sync/index.js";
 import { ApiError } from "./errors.js";
 
-/** Host bodies may carry 10,000 passes; device pushes are held to API.md's 2 MiB. */
-export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+/**
+ * API.md: bodies over 2 MiB get 413. That holds 10,000 passes with names of ordinary length;
+ * a list with very long names has to be sent in parts.
+ */
+export const DEFAULT_BODY_LIMIT = MAX_BODY_BYTES;
 
 /**
  * Reads a JSON body of at most `limit` bytes. Content-Length is checked first to refuse early,

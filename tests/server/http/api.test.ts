@@ -129,6 +129,8 @@ describe.each(STORE_KINDS)("API on %s", (kind) => {
       expect(r.status).toBe(201);
       expect(new Set(r.body.passes.map((p: any) => p.id)).size).toBe(10_000);
       expectError(await api.call("POST", `/api/v1/events/${ev.id}/passes`, { body: { passes: [...passes, { holder: "x", tier: "GA" }] } }), 400, "TOO_MANY_PASSES");
+      const huge = await api.call("POST", `/api/v1/events/${ev.id}/passes`, { body: { passes: passes.map((p) => ({ ...p, holder: p.holder.padEnd(200, "x") })) } });
+      expectError(huge, 413, "BODY_TOO_LARGE");
     }, 60_000);
 
     it("refuses passes the codec cannot carry, naming the pass and field", async () => {
