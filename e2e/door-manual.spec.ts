@@ -13,14 +13,16 @@ import { writeY4m } from "./support/y4m.js";
 
 const api = new HostApi();
 
-test("typed code, name search, and a wipe that warns about unsent check-ins", async () => {
+test("typed code, name search, capacity, exit mode, and a wipe that warns about unsent check-ins", async () => {
   test.setTimeout(120_000);
-  const event = await api.createEvent({ name: "Manual e2e" });
-  const [ada, katherine] = await api.issuePasses(event.id, [
+  // Room for two: the second admission fills the venue, the third guest meets FULL.
+  const event = await api.createEvent({ name: "Manual e2e", capacity: 2 });
+  const [ada, katherine, mary] = await api.issuePasses(event.id, [
     { holder: "Ada Lovelace", tier: "general" },
     { holder: "Katherine Johnson", tier: "general" },
+    { holder: "Mary Jackson", tier: "general" },
   ]);
-  if (!ada || !katherine) throw new Error("the server issued fewer passes than asked");
+  if (!ada || !katherine || !mary) throw new Error("the server issued fewer passes than asked");
   const link = await api.enrollment(event.id, "door");
   const blank = join(tmpdir(), `doorlist-e2e-${process.pid}-manual-blank.y4m`);
   writeY4m(blank, [{ text: null, frames: 5 }], 5);
@@ -57,12 +59,31 @@ test("typed code, name search, and a wipe that warns about unsent check-ins", as
     await page.getByRole("button", { name: /Katherine Johnson/ }).click();
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ADMIT");
     await expect(page.getByTestId("verdict")).toContainText("Katherine Johnson");
-    await expect(page.getByTestId("pending-count")).toHaveText("4");
+    await expect(page.getByTestId("verdict-capacity")).toHaveText("Now full: 2 of 2 inside");
+    await expect(page.getByTestId("capacity")).toContainText("Inside now: 2 of 2");
+
+    await page.getByLabel("Type a code").fill(mary.code);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "FULL");
+    await expect(page.getByTestId("verdict")).toContainText("Venue full");
+
+    // Exit mode: the same door now scans people out, and the count goes down.
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByLabel("Exit: scans check people out").check();
+    await page.getByRole("button", { name: "Save check-in list" }).click();
+    await expect(page.getByText("Saved. The next scan uses this list.")).toBeVisible();
+    await page.getByRole("button", { name: "Back to the door" }).click();
+    await expect(page.getByTestId("exit-mode")).toBeVisible();
+    await page.getByLabel("Type a code").fill(ada.code);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "EXITED");
+    await expect(page.getByTestId("capacity")).toContainText("Inside now: 1 of 2");
+    await expect(page.getByTestId("pending-count")).toHaveText("6");
 
     await page.getByRole("button", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Wipe this device" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "will be lost" })).toContainText("4 check-ins have not reached the server and will be lost");
-    await page.getByRole("button", { name: "Wipe anyway and lose 4" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "will be lost" })).toContainText("6 check-ins have not reached the server and will be lost");
+    await page.getByRole("button", { name: "Wipe anyway and lose 6" }).click();
     await expect(page.getByRole("heading", { name: "Doorlist" })).toBeVisible();
     await expect(page.getByLabel("Enrollment link or code")).toBeVisible();
   } finally {

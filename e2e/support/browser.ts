@@ -58,11 +58,21 @@ export async function firstPage(context: BrowserContext): Promise<Page> {
 }
 
 /** Waits until the service worker controls the page, so the app and its chunks load offline. */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+  const controlled = page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }));
     }
   });
+  // Say what is wrong rather than run into the test's timeout (e.g. dist/ rebuilt mid-test).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the service worker did not control the page within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([controlled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -44,8 +44,8 @@ export function VerdictOverlay() {
       {previous && <span className="verdict-previous">{previous}</span>}
       <span className="verdict-advice">{words.advice}</span>
       {outcome.nearCapacity && outcome.capacity !== null && (
-        <span className="verdict-capacity">
-          Nearly full: {outcome.insideNow} of {outcome.capacity} inside
+        <span className="verdict-capacity" data-testid="verdict-capacity">
+          {outcome.insideNow >= outcome.capacity ? "Now full" : "Nearly full"}: {outcome.insideNow} of {outcome.capacity} inside
         </span>
       )}
       {outcome.detail && <span className="verdict-detail">{outcome.detail}</span>}
