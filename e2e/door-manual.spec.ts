@@ -2,7 +2,7 @@
  * The ways round the camera, and leaving: a typed code and a name search go through the same
  * verdict engine, and wiping a device with unsent check-ins needs a second, explicit yes.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,24 @@ import { HostApi } from "./support/server.js";
 import { writeY4m } from "./support/y4m.js";
 
 const api = new HostApi();
+
+/** Keeps every camera stream the page opens, to check that leaving the door screen stops it. */
+const TRACK_STREAMS = `(function () {
+  var md = navigator.mediaDevices;
+  if (!md) return;
+  var original = md.getUserMedia.bind(md);
+  window.__streams = [];
+  md.getUserMedia = function (constraints) {
+    return original(constraints).then(function (stream) { window.__streams.push(stream); return stream; });
+  };
+})()`;
+
+async function liveCameraTracks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const streams = (window as unknown as { __streams?: MediaStream[] }).__streams ?? [];
+    return streams.flatMap((s) => s.getVideoTracks()).filter((t) => t.readyState === "live").length;
+  });
+}
 
 test("typed code, name search, capacity, exit mode, and a wipe that warns about unsent check-ins", async () => {
   test.setTimeout(120_000);
@@ -30,12 +48,17 @@ test("typed code, name search, capacity, exit mode, and a wipe that warns about 
   const ctx = await launchDevice({ video: blank, profileDir: profile });
   try {
     const page = await firstPage(ctx);
+    // A string, not a function: the test runner's transpiler would add helpers the page lacks.
+    await page.addInitScript(TRACK_STREAMS);
     await page.goto(link.path);
     await page.getByRole("button", { name: "Enroll this device" }).click();
     await expect(page.getByTestId("last-sync")).not.toHaveText("never", { timeout: 30_000 });
     await waitForServiceWorker(page);
     await ctx.setOffline(true);
     await expect(page.getByTestId("online-state")).toHaveText("Offline");
+    // StrictMode mounts the scanner twice: exactly one camera may stay on.
+    await expect(page.getByTestId("scanner-state")).toHaveText("scanning");
+    await expect.poll(() => liveCameraTracks(page)).toBe(1);
 
     await page.getByLabel("Type a code").fill(ada.code);
     await page.getByRole("button", { name: "Check" }).click();
@@ -69,6 +92,8 @@ test("typed code, name search, capacity, exit mode, and a wipe that warns about 
 
     // Exit mode: the same door now scans people out, and the count goes down.
     await page.getByRole("button", { name: "Settings" }).click();
+    // Leaving the door screen turns the camera off.
+    await expect.poll(() => liveCameraTracks(page)).toBe(0);
     await page.getByLabel("Exit: scans check people out").check();
     await page.getByRole("button", { name: "Save check-in list" }).click();
     await expect(page.getByText("Saved. The next scan uses this list.")).toBeVisible();
