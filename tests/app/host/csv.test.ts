@@ -68,6 +68,10 @@ describe("previewRoster", () => {
     expect(p.valid).toEqual([{ line: 2, holder: "Åsa", tier: "GA", email: "" }]);
   });
 
+  it("flags a file that was not UTF-8", () => {
+    expect(previewRoster("Zo\uFFFD,GA", []).fileProblems[0]).toMatch(/CSV UTF-8/);
+  });
+
   it("accepts any short tier while the event has none, and flags an empty file", () => {
     expect(previewRoster("Ada,Whatever", []).valid).toHaveLength(1);
     expect(previewRoster("\n\n", []).fileProblems[0]).toMatch(/no rows/);

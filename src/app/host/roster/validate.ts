@@ -62,6 +62,10 @@ function headerColumns(first: string[]): Columns | null {
 export function previewRoster(text: string, knownTiers: readonly string[]): RosterPreview {
   const parsed = parseCsv(text);
   const fileProblems: string[] = [];
+  if (text.includes("\uFFFD")) {
+    // What a file saved in a legacy encoding (Excel's "CSV" on Windows) looks like once read as UTF-8.
+    fileProblems.push("Some characters in the file could not be read (shown as �). Save it as “CSV UTF-8” and import it again, or names will be misspelt.");
+  }
   if (parsed.unterminatedQuoteAtLine !== null) {
     fileProblems.push(`A quote opened on line ${parsed.unterminatedQuoteAtLine} is never closed; fix it in the file and import again.`);
   }
