@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvField, parseCsv } from "../../../src/app/host/roster/csv.js";
-import { chunk, previewRoster } from "../../../src/app/host/roster/validate.js";
+import { chunkForRequests, previewRoster } from "../../../src/app/host/roster/validate.js";
 
 describe("parseCsv", () => {
   it("reads plain rows with and without a final line end", () => {
@@ -78,9 +78,14 @@ describe("previewRoster", () => {
   });
 });
 
-describe("chunk", () => {
-  it("splits into requests of at most the given size", () => {
-    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunk(Array.from({ length: 25_001 }, (_, i) => i), 10_000).map((c) => c.length)).toEqual([10_000, 10_000, 5_001]);
+describe("chunkForRequests", () => {
+  it("keeps each request under both the count and the byte limit", () => {
+    const long = Array.from({ length: 10_000 }, (_, i) => ({ holder: `${"x".repeat(190)}${i}`, tier: "GA", entitlements: { kit: 1, tote: 1 } }));
+    const parts = chunkForRequests(long, 10_000, 1_900_000);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flat()).toHaveLength(10_000);
+    for (const p of parts) expect(JSON.stringify({ passes: p }).length).toBeLessThanOrEqual(1_900_000);
+    expect(chunkForRequests([1, 2, 3, 4, 5], 2, 1_000_000)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunkForRequests([], 2, 100)).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@
  * `host(name, args)`; nothing else in the console knows a URL.
  */
 import type { EventInfo } from "../../../sync/index.js";
-import { MAX_ISSUE_PASSES } from "../../../sync/protocol.js";
+import { MAX_BODY_BYTES, MAX_ISSUE_PASSES } from "../../../sync/protocol.js";
 import type { ItemListResponse, LiveView, NetworkInfo, PassListResponse, TierSetting } from "../../../sync/host.js";
 import { readToken } from "../auth/token.js";
-import { chunk } from "../roster/validate.js";
+import { chunkForRequests } from "../roster/validate.js";
 import { HostApiError } from "./errors.js";
 import type { DeviceInfo, Enrollment, HostArgs, HostHandlers, HostName, HostResult, IssuedPass, ReportView } from "./types.js";
 
@@ -76,10 +76,11 @@ const handlers: HostHandlers = {
     return request<PassListResponse>(`${ev(eventId)}/passes?${params.toString()}`);
   },
   "passes/issue": async ({ eventId, passes, onProgress }) => {
-    // One request per 10,000 (API.md's limit). Each request is all-or-nothing on the server, so
-    // after a failure the passes issued so far stand and the error says how far it got.
+    // Requests of at most 10,000 passes and well under the 2 MiB body limit (API.md). Each is
+    // all-or-nothing on the server, so after a failure the passes issued so far stand and the
+    // error says how far it got.
     const out: IssuedPass[] = [];
-    for (const part of chunk(passes, MAX_ISSUE_PASSES)) {
+    for (const part of chunkForRequests(passes, MAX_ISSUE_PASSES, Math.floor(MAX_BODY_BYTES * 0.9))) {
       try {
         const res = await request<{ passes: IssuedPass[] }>(`${ev(eventId)}/passes`, { method: "POST", body: { passes: part } });
         out.push(...res.passes);

@@ -105,10 +105,26 @@ export function previewRoster(text: string, knownTiers: readonly string[]): Rost
   return { valid, invalid, fileProblems, hadHeader: header !== null };
 }
 
-/** Splits a list into requests the API accepts (at most `size` passes each). */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (size < 1) throw new RangeError("chunk size must be at least 1");
+/**
+ * Splits a list into requests of at most `maxCount` items and at most `maxBytes` of JSON each:
+ * the API takes 10,000 passes per request but no body over 2 MiB, and 10,000 long names with
+ * entitlements can exceed that.
+ */
+export function chunkForRequests<T>(items: readonly T[], maxCount: number, maxBytes: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let current: T[] = [];
+  // Room for {"passes":[ … ]} around the items.
+  let size = 16;
+  for (const item of items) {
+    const itemBytes = new TextEncoder().encode(JSON.stringify(item)).length + 1;
+    if (current.length > 0 && (current.length >= maxCount || size + itemBytes > maxBytes)) {
+      out.push(current);
+      current = [];
+      size = 16;
+    }
+    current.push(item);
+    size += itemBytes;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
