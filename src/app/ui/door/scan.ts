@@ -15,6 +15,13 @@ function present(outcome: ScanOutcome): void {
   if (outcome.ignored) return;
   useUi.getState().showVerdict(outcome);
   feedback(verdictWords(outcome.verdict).tone);
+  // A key this device has not cached yet (rotated after the last sync): fetch it now, so the
+  // guest's second try can succeed. Offline it fails quietly into the header's last error.
+  if (outcome.verdict === "UNKNOWN_KEY") {
+    send("sync/now", undefined)
+      .then((status) => useUi.getState().setSync(status))
+      .catch(() => undefined);
+  }
 }
 
 function fail(err: unknown): void {
