@@ -1,4 +1,4 @@
-import { canonicalJson, checkEntry, MAX_PUSH_ENTRIES, type Entry } from "../../sync/index.js";
+import { canonicalJson, checkEntry, MAX_PUSH_ENTRIES, sameEntry, type Entry } from "../../sync/index.js";
 import { ApiError } from "../http/errors.js";
 import type { Sql, Storage } from "../storage/port.js";
 import type { DeviceAuth } from "./devices.js";
@@ -16,12 +16,12 @@ export interface PushOutcome {
  * Checks a whole batch before anything touches the database: one bad entry rejects the batch
  * and nothing of it is stored, so a device never has to work out which half went through.
  */
-export function validateBatch(device: DeviceAuth, raw: unknown): { entries: Entry[]; bodies: string[]; repeats: number } {
+export function validateBatch(device: DeviceAuth, raw: unknown): { entries: Entry[]; repeats: number } {
   if (!Array.isArray(raw)) throw new ApiError("INVALID_BODY", "entries: expected an array of entries; send {\"entries\": [...]}.");
   if (raw.length > MAX_PUSH_ENTRIES) {
     throw new ApiError("TOO_MANY_ENTRIES", `A push takes at most ${MAX_PUSH_ENTRIES} entries and this one has ${raw.length}; send them in smaller batches.`);
   }
-  const bySeq = new Map<number, { entry: Entry; body: string }>();
+  const bySeq = new Map<number, Entry>();
   const seqOfId = new Map<string, number>();
   let repeats = 0;
   raw.forEach((input, index) => {
@@ -36,10 +36,9 @@ export function validateBatch(device: DeviceAuth, raw: unknown): { entries: Entr
         `${name} says deviceId ${JSON.stringify(entry.deviceId)} but this token belongs to device ${device.id}; a device pushes only its own entries. Nothing of this batch was stored.`,
       );
     }
-    const body = canonicalJson(entry);
     const earlier = bySeq.get(entry.seq);
     if (earlier) {
-      if (earlier.body !== body) {
+      if (!sameEntry(earlier, entry)) {
         throw new ApiError("SEQ_CONFLICT", `${name} reuses seq ${entry.seq} of an earlier entry in this batch with other content; each seq names one entry. Nothing of this batch was stored.`);
       }
       repeats++;
@@ -50,10 +49,9 @@ export function validateBatch(device: DeviceAuth, raw: unknown): { entries: Entr
       throw new ApiError("DUPLICATE_ENTRY_ID", `${name} has the same id as the entry with seq ${otherSeq}; entry ids must be unique. Nothing of this batch was stored.`);
     }
     seqOfId.set(entry.id, entry.seq);
-    bySeq.set(entry.seq, { entry, body });
+    bySeq.set(entry.seq, entry);
   });
-  const sorted = [...bySeq.values()].sort((a, b) => a.entry.seq - b.entry.seq);
-  return { entries: sorted.map((s) => s.entry), bodies: sorted.map((s) => s.body), repeats };
+  return { entries: [...bySeq.values()].sort((a, b) => a.seq - b.seq), repeats };
 }
 
 interface DeviceState {
@@ -74,7 +72,7 @@ export async function pushEntries(
   raw: unknown,
   contact: { now: number; clockOffsetMs: number | null },
 ): Promise<PushOutcome> {
-  const { entries, bodies, repeats } = validateBatch(device, raw);
+  const { entries, repeats } = validateBatch(device, raw);
   return storage.transaction(async (tx) => {
     const locked = await tx.query<DeviceState>(
       "SELECT contiguous_seq, max_seq, held_count FROM devices WHERE id = $1 AND revoked_at IS NULL FOR UPDATE",
@@ -94,10 +92,10 @@ export async function pushEntries(
          SELECT $1, $2, (x->>'seq')::integer, x->>'id', x->>'type', (x->>'at')::bigint, x->>'passId', x, $3
          FROM jsonb_array_elements($4::jsonb) AS x
          ON CONFLICT DO NOTHING RETURNING seq`,
-        [device.eventId, device.id, contact.now, `[${bodies.join(",")}]`],
+        [device.eventId, device.id, contact.now, JSON.stringify(entries)],
       );
       inserted = done.map((r) => r.seq).sort((a, b) => a - b);
-      if (inserted.length < entries.length) await checkSkipped(tx, device, entries, bodies, new Set(inserted));
+      if (inserted.length < entries.length) await checkSkipped(tx, device, entries, new Set(inserted));
     }
 
     const after = await advance(tx, device, before, inserted);
@@ -111,8 +109,10 @@ export async function pushEntries(
 }
 
 /** A skipped entry is a retry only if the stored one is identical; anything else is a 409 and rolls the batch back. */
-async function checkSkipped(tx: Sql, device: DeviceAuth, entries: Entry[], bodies: string[], inserted: Set<number>): Promise<void> {
-  const skipped = entries.map((e, i) => ({ e, body: bodies[i]! })).filter(({ e }) => !inserted.has(e.seq));
+// Canonical JSON only here, off the common path: a retry is rare, and sorting keys costs more per
+// entry than storing it does.
+async function checkSkipped(tx: Sql, device: DeviceAuth, entries: Entry[], inserted: Set<number>): Promise<void> {
+  const skipped = entries.filter((e) => !inserted.has(e.seq)).map((e) => ({ e, body: canonicalJson(e) }));
   const stored = await tx.query<{ seq: number; body: unknown }>(
     "SELECT seq, body FROM entries WHERE event_id = $1 AND device_id = $2 AND seq = ANY($3::integer[])",
     [device.eventId, device.id, skipped.map(({ e }) => e.seq)],
