@@ -29,6 +29,7 @@ export async function bootstrap(): Promise<void> {
     const loaded = await send("device/get", undefined);
     if (loaded) {
       ui.setIdentity({ status: "enrolled", device: loaded.device, event: loaded.event });
+      startSync();
     } else {
       ui.setIdentity({ status: "none" });
     }
@@ -38,8 +39,6 @@ export async function bootstrap(): Promise<void> {
     ui.setIdentity({ status: "none" });
     ui.setNotice(`This device's storage could not be opened: ${errorMessage(err)}`);
   }
-  // Once per page; it waits quietly until the device is enrolled, so enrollment needs no restart.
-  startSync();
   try {
     useUi.getState().setSync(await send("sync/status", undefined));
   } catch {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { send } from "../../commands/index.js";
+import { send, startSync } from "../../commands/index.js";
 import type { RosterProgress } from "../../commands/types.js";
 import { errorMessage } from "../format.js";
 import { useUi } from "../store.js";
@@ -51,6 +51,9 @@ export function EnrollScreen({ code }: { code: string | null }) {
     void navigator.storage?.persist?.().catch(() => false);
     try {
       const device = await send("device/enroll", { code, label: name, onProgress: setProgress });
+      // Automatic sync starts only now that there is an identity: started earlier, its timer
+      // could begin a second roster download in the middle of this one.
+      startSync();
       // The roster is in; one full sync also pulls what other doors recorded, so the door screen
       // opens knowing who is already inside. It never rejects: a failure shows in the header.
       await send("sync/now", undefined);
