@@ -6,7 +6,7 @@ import type { IssuedPass, IssueProgress } from "../api/types.js";
 import { saveText } from "../ui/download.js";
 import { errorText } from "../ui/format.js";
 import { useAction, useHostQuery } from "../ui/useHost.js";
-import { csvField } from "./csv.js";
+import { csvCell } from "../../../sync/csv.js";
 import { previewRoster, type RosterRow } from "./validate.js";
 
 const PREVIEW_ROWS = 20;
@@ -65,7 +65,7 @@ export function RosterImport({ event, onIssued }: { event: EventInfo; onIssued: 
     const lines = ["holder,tier,email,pass_id,holder_link"];
     issued.passes.forEach((p, i) => {
       const row = issued.rows[i]!;
-      lines.push([p.holder, p.tier, row.email, p.id, origin + holderPath(p.id, p.code)].map(csvField).join(","));
+      lines.push([p.holder, p.tier, row.email, p.id, origin + holderPath(p.id, p.code)].map(csvCell).join(","));
     });
     saveText(`doorlist-${event.id}-issued.csv`, lines.join("\r\n") + "\r\n");
   };

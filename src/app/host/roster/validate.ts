@@ -3,7 +3,7 @@
  * reason in words. Nothing is issued from here; the host reads the preview first.
  */
 import { MAX_TIER_BYTES } from "../../../pass/index.js";
-import { parseCsv } from "./csv.js";
+import { parseCsv } from "../../../sync/csv.js";
 
 export interface RosterRow {
   /** 1-based line in the file, what a spreadsheet user looks for */

@@ -1,6 +1,7 @@
 import type { RefObject } from "react";
 import type { EventInfo } from "../../../sync/index.js";
 import { dateTime } from "../ui/format.js";
+import { inPage } from "../ui/links.js";
 import type { TabId } from "../ui/nav.js";
 import { DemoButton } from "./DemoButton.js";
 import { EventForm } from "./EventForm.js";
@@ -39,7 +40,7 @@ export function EventsScreen({ headingRef, events, missing, onOpen }: Props) {
             {events.map((e) => (
               <tr key={e.id}>
                 <th scope="row">
-                  <a href={`/host?event=${e.id}&tab=setup`} onClick={(ev) => (ev.preventDefault(), onOpen(e))}>
+                  <a href={`/host?event=${e.id}&tab=setup`} onClick={(ev) => inPage(ev, () => onOpen(e))}>
                     {e.name}
                   </a>
                 </th>

@@ -9,6 +9,7 @@ import { RosterTab } from "../roster/RosterTab.js";
 import { EventsScreen } from "../setup/EventsScreen.js";
 import { SetupTab } from "../setup/SetupTab.js";
 import { errorText } from "./format.js";
+import { inPage } from "./links.js";
 import { placeUrl, readPlace, TABS, type Place } from "./nav.js";
 import { useHostQuery } from "./useHost.js";
 
@@ -43,7 +44,7 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
   return (
     <div className="host">
       <header className="host-header">
-        <a className="host-brand" href="/host" onClick={(e) => (e.preventDefault(), go({ eventId: null, tab: "setup" }))}>
+        <a className="host-brand" href="/host" onClick={(e) => inPage(e, () => go({ eventId: null, tab: "setup" }))}>
           Doorlist host
         </a>
         {event && <span className="host-event-name">{event.name}</span>}
@@ -58,7 +59,7 @@ export function Console({ onSignOut }: { onSignOut: (message: string | null) => 
               key={t.id}
               href={placeUrl({ eventId: event.id, tab: t.id })}
               aria-current={place.tab === t.id ? "page" : undefined}
-              onClick={(e) => (e.preventDefault(), go({ eventId: event.id, tab: t.id }))}
+              onClick={(e) => inPage(e, () => go({ eventId: event.id, tab: t.id }))}
             >
               {t.label}
             </a>
