@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { firstPage, launchDevice, newProfileDir, waitForServiceWorker } from "./support/browser.js";
 import { forge } from "./support/passes.js";
-import { HostApi, parseCsv } from "./support/server.js";
+import { csvRecords } from "../src/sync/csv.js";
+import { HostApi } from "./support/server.js";
 import { codesVideo, writeY4m } from "./support/y4m.js";
 
 const api = new HostApi();
@@ -131,7 +132,7 @@ test("a door enrolls, scans offline, survives reload and a killed browser, and s
         await page.getByRole("button", { name: "Sync" }).click();
         await expect(page.getByRole("button", { name: "Sync" })).toBeEnabled({ timeout: 20_000 });
         // The host's export (columns as src/server/report/csv.ts writes them): Door 1's whole log.
-        const rows = parseCsv(await api.entriesCsv(event.id)).filter((r) => r.device_label === "Door 1");
+        const rows = csvRecords(await api.entriesCsv(event.id)).filter((r) => r.device_label === "Door 1");
         const ids = rows.map((r) => r.entry_id);
         expect(new Set(ids).size).toBe(ids.length);
         expect(rows).toHaveLength(pendingAfterReopen);

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, ServerProcess } from "../tests/chaos/server-process.js";
 import { firstPage, launchDevice, newProfileDir, waitForServiceWorker } from "./support/browser.js";
-import { HostApi, parseCsv, type IssuedPass } from "./support/server.js";
+import { csvRecords } from "../src/sync/csv.js";
+import { HostApi, type IssuedPass } from "./support/server.js";
 import { writeY4m } from "./support/y4m.js";
 
 const blank = join(tmpdir(), `doorlist-e2e-${process.pid}-durability-blank.y4m`);
@@ -63,7 +64,7 @@ function killBrowser(profileDir: string): void {
 }
 
 async function deviceRows(api: HostApi, eventId: string, label: string) {
-  const rows = parseCsv(await api.entriesCsv(eventId)).filter((r) => r.device_label === label);
+  const rows = csvRecords(await api.entriesCsv(eventId)).filter((r) => r.device_label === label);
   return { rows, uniqueIds: new Set(rows.map((r) => r.entry_id)).size };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../src/app/host/roster/csv.js";
+import { parseCsv } from "../../src/sync/csv.js";
 import { createApp } from "../../src/server/app.js";
 import { hashSecret } from "../../src/server/domain/secrets.js";
 import { openTestStore, STORE_KINDS, type TestStore } from "./support/stores.js";

@@ -11,10 +11,10 @@ import { issuePasses, issuePassesSchema, revokePass, type IssuedPass, type NewPa
 import { parseWith } from "../http/body.js";
 import { ApiError } from "../http/errors.js";
 import { eventIdParam, passIdParam } from "../http/params.js";
-import { csvCell, entriesCsv } from "../report/csv.js";
+import { csvCell, csvRecords } from "../../sync/csv.js";
+import { entriesCsv } from "../report/csv.js";
 import { buildReport } from "../report/index.js";
 import type { Storage } from "../storage/port.js";
-import { csvRecords } from "./csv.js";
 
 export interface CliContext {
   storage: Storage;
@@ -124,7 +124,7 @@ export async function runCommand(argv: string[], ctx: CliContext): Promise<void>
     case "import-roster": {
       const eventId = await eventArg();
       const file = args[1] ?? fail("Give the roster CSV file as the second argument.");
-      const records = csvRecords(readFileSync(file, "utf8"));
+      const records = csvRecords(readFileSync(file, "utf8"), { trimValues: true });
       if (records.length === 0) fail(`${file} has no rows under its header.`);
       const passes = records.map((r, i) => ({
         holder: r.holder ?? r.name,

@@ -5,7 +5,7 @@
  * (holder names and labels come from people and devices).
  */
 import type { DuplicateAdmission } from "../report/admissions.js";
-import { csvCell } from "../report/csv.js";
+import { csvCell } from "../../sync/csv.js";
 import type { Counts } from "../report/counts.js";
 import type { DeviceClock, SilentDevice } from "../report/devices.js";
 import type { DeviceGap } from "../report/gaps.js";

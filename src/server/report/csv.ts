@@ -1,3 +1,4 @@
+import { csvCell } from "../../sync/csv.js";
 import type { Sql } from "../storage/port.js";
 import { loadReportContext } from "./context.js";
 
@@ -18,18 +19,6 @@ const COLUMNS = [
   "voided",
   "data",
 ] as const;
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR) gets a
- * single quote in front (OWASP's advice); then RFC 4180 quoting. Entry data comes from devices,
- * so every text cell passes through here.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,42 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, parseCsv } from "../../../src/app/host/roster/csv.js";
 import { chunkForRequests, previewRoster } from "../../../src/app/host/roster/validate.js";
-
-describe("parseCsv", () => {
-  it("reads plain rows with and without a final line end", () => {
-    expect(parseCsv("a,b\nc,d").rows).toEqual([["a", "b"], ["c", "d"]]);
-    expect(parseCsv("a,b\nc,d\n").rows).toEqual([["a", "b"], ["c", "d"]]);
-  });
-
-  it("handles CRLF, lone CR and a byte-order mark", () => {
-    const r = parseCsv("\uFEFFholder,tier\r\nAda,VIP\rBob,GA\r\n");
-    expect(r.rows).toEqual([["holder", "tier"], ["Ada", "VIP"], ["Bob", "GA"]]);
-    expect(r.lines).toEqual([1, 2, 3]);
-  });
-
-  it("keeps commas, doubled quotes and line breaks inside quoted fields", () => {
-    const r = parseCsv('"Lovelace, Ada",VIP\n"Said ""hi""",GA\n"two\r\nlines",GA\nlast,GA');
-    expect(r.rows).toEqual([["Lovelace, Ada", "VIP"], ['Said "hi"', "GA"], ["two\r\nlines", "GA"], ["last", "GA"]]);
-    // the row after a two-line field starts on line 5
-    expect(r.lines).toEqual([1, 2, 3, 5]);
-  });
-
-  it("keeps empty fields and skips blank lines", () => {
-    expect(parseCsv("a,,c\n\n,b,\n").rows).toEqual([["a", "", "c"], ["", "b", ""]]);
-    expect(parseCsv('"",x').rows).toEqual([["", "x"]]);
-  });
-
-  it("reports a quote that never closes instead of merging rows", () => {
-    const r = parseCsv('Ada,VIP\n"Bob,GA\nCy,GA\n');
-    expect(r.unterminatedQuoteAtLine).toBe(2);
-    expect(r.rows).toEqual([["Ada", "VIP"]]);
-  });
-
-  it("round-trips fields written with csvField", () => {
-    const values = ["plain", "a,b", 'q"uote', "line\nbreak", ""];
-    expect(parseCsv(values.map(csvField).join(",")).rows).toEqual([values]);
-  });
-});
 
 describe("previewRoster", () => {
   it("uses a header row in any column order and names every row's problems", () => {

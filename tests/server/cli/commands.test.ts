@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePassText } from "../../../src/pass/index.js";
-import { csvRecords } from "../../../src/server/cli/csv.js";
+import { csvRecords } from "../../../src/sync/csv.js";
 import { runCommand } from "../../../src/server/cli/commands.js";
 import { listDevices } from "../../../src/server/domain/devices.js";
 import { enroll } from "../../../src/server/domain/enrollment.js";

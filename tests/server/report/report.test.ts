@@ -1,29 +1,8 @@
 /** The host's reconciliation and the CSV export, driven through the API like a real event. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvCell } from "../../../src/server/report/csv.js";
+import { csvCell, parseCsv } from "../../../src/sync/csv.js";
 import { TestApi, type TestDevice } from "../support/api.js";
 import { openTestStore, type TestStore } from "../support/stores.js";
-
-/** A small RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe("report and CSV", () => {
   let store: TestStore;
@@ -142,7 +121,7 @@ describe("report and CSV", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(r.headers.get("content-disposition")).toMatch(/attachment/);
-    const rows = parseCsv(r.body as string);
+    const rows = parseCsv(r.body as string).rows;
     const [head, ...body] = rows;
     expect(head).toEqual(expect.arrayContaining(["corrected_time", "device_time", "device_id", "device_label", "seq", "entry_id", "type", "pass_id", "verdict", "data"]));
     expect(body).toHaveLength(4);
