@@ -1,9 +1,11 @@
 /**
- * Endpoints the host console needs beyond API.md: editing an event, tiers, lists to render, the live view, the
- * entries behind a report finding, and the report as CSV. All host-only, like the rest of the
- * host API; all read the log the way pull does, through contiguous prefixes.
+ * Endpoints the host console needs beyond API.md: editing an event, tiers, lists to render, the
+ * live view, the entries behind a report finding, the report as CSV, and where phones reach this
+ * server. All host-only, like the rest of the host API; what reads the log reads it the way pull
+ * does, through each device's contiguous prefix. docs/host-console.md lists them.
  */
 import { Hono, type Context } from "hono";
+import type { NetworkInfo } from "../../../sync/host.js";
 import { z } from "zod";
 import { getEvent } from "../../domain/events.js";
 import { drillDown } from "../../host/drillDown.js";
@@ -51,11 +53,12 @@ export function hostConsoleRoutes(): Hono<AppEnv> {
     const secure = url.protocol === "https:";
     const port = url.port || (secure ? "443" : "80");
     const publicUrl = c.get("deps").publicUrl ?? null;
-    return c.json({
+    const info: NetworkInfo = {
       publicUrl,
       secure,
       origins: lanAddresses().map((a) => `${url.protocol}//${a}${port === (secure ? "443" : "80") ? "" : `:${port}`}`),
-    });
+    };
+    return c.json(info);
   });
 
   r.patch("/events/:eventId", async (c) => {
