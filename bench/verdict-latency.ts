@@ -9,7 +9,8 @@ import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { build, type Rollup } from "vite";
-import { generateSigningKey, signPass, toHex } from "../src/pass/index.js";
+import { toHex } from "../src/pass/index.js";
+import { generateSigningKey, signPass } from "../src/pass/sign.js";
 import { percentile, printResult, round } from "./lib/figures.js";
 import type { PageInput, PageOutput } from "./verdict-latency.page.js";
 

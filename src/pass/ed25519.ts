@@ -1,4 +1,3 @@
-import nacl from "tweetnacl";
 import { toHex } from "./bytes.js";
 
 /** One Ed25519 verify primitive, two implementations that must agree on every input. */
@@ -24,10 +23,21 @@ function wellFormed(publicKey: Uint8Array, signature: Uint8Array): boolean {
   return false; // S == L
 }
 
+/**
+ * Loaded on first use: every browser Doorlist targets has WebCrypto Ed25519, so on a phone this
+ * 10 KB (gzipped) fallback stays out of the first download and is fetched (and precached) only
+ * where it is needed.
+ */
+type Nacl = typeof import("tweetnacl");
+let naclModule: Promise<Nacl> | undefined;
+// tweetnacl is CommonJS: bundlers and Node hand its exports over as the default export.
+const loadNacl = () => (naclModule ??= import("tweetnacl").then((m) => ((m as unknown as { default?: Nacl }).default ?? m)));
+
 export const tweetnaclVerifier: Ed25519Verifier = {
   name: "tweetnacl",
   async verify(publicKey, message, signature) {
     if (!wellFormed(publicKey, signature)) return false;
+    const nacl = await loadNacl();
     return nacl.sign.detached.verify(message, signature, publicKey);
   },
 };

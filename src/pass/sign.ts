@@ -1,7 +1,22 @@
+/**
+ * The issuer's side of the pass module: key generation, key ids and signing. Kept out of
+ * ./index.js (the verifier's side, which devices load) so that tweetnacl, which only issuers
+ * need, never reaches a phone's first download. Import it as "src/pass/sign.js".
+ */
 import nacl from "tweetnacl";
-import { keyIdOf } from "./keys.js";
-import { encodeSigned, type PassFields } from "./layout.js";
+import { toHex } from "./bytes.js";
+import { encodeSigned, KID_BYTES, type PassFields } from "./layout.js";
 import { passToText } from "./text.js";
+
+/**
+ * A key id is the first 4 bytes of SHA-512(public key). Derived rather than assigned so that
+ * any verifier can check a cached key list on its own, and SHA-512 because tweetnacl ships it
+ * synchronously in every runtime. An issuer must refuse a new key whose id collides with a
+ * key already listed for the event (1 in 4 billion per pair).
+ */
+export function keyIdOf(publicKey: Uint8Array): string {
+  return toHex(nacl.hash(publicKey).subarray(0, KID_BYTES));
+}
 
 export interface SigningKey {
   kid: string;

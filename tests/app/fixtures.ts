@@ -1,5 +1,6 @@
 /** Shared fixtures for the door app's tests: a signing key, passes, an enrolled database. */
-import { generateSigningKey, signPass, type PassFields } from "../../src/pass/index.js";
+import { type PassFields } from "../../src/pass/index.js";
+import { generateSigningKey, signPass } from "../../src/pass/sign.js";
 import { DoorlistDB } from "../../src/app/db/database.js";
 import { nameKeys } from "../../src/app/db/names.js";
 import type { PassRecord, StoredIdentity } from "../../src/app/db/records.js";

@@ -1,4 +1,5 @@
-import { fromHex, generateSigningKey, toHex, type SigningKey } from "../../pass/index.js";
+import { fromHex, toHex } from "../../pass/index.js";
+import { generateSigningKey, type SigningKey } from "../../pass/sign.js";
 import { ApiError } from "../http/errors.js";
 import type { Sql, Storage } from "../storage/port.js";
 import { bumpRosterVersion } from "./events.js";

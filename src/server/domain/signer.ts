@@ -1,5 +1,6 @@
 import { createPrivateKey, sign, type KeyObject } from "node:crypto";
-import { encodeSigned, passToText, type PassFields, type SigningKey } from "../../pass/index.js";
+import { encodeSigned, passToText, type PassFields } from "../../pass/index.js";
+import { type SigningKey } from "../../pass/sign.js";
 
 /**
  * Signs passes with src/pass's layout and text codec, but with Node's native Ed25519 instead of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSigningKey, signPass } from "../../../src/pass/index.js";
+import { generateSigningKey, signPass } from "../../../src/pass/sign.js";
 import { holderPath, parseHolderLocation } from "../../../src/app/holder/link.js";
 import { qrSvg, qrVersion } from "../../../src/app/holder/qr.js";
 import { tokenFromHash } from "../../../src/app/host/auth/token.js";

@@ -4,7 +4,8 @@
  * seq, and a version-vector pull. Faults (offline, lost answers, 500s) are switched on by tests.
  */
 import { canonicalJson, checkEntry, decodeCursor, encodeCursor, type Entry, type RosterPass } from "../../../src/sync/index.js";
-import { toHex, type SigningKey } from "../../../src/pass/index.js";
+import { toHex } from "../../../src/pass/index.js";
+import { type SigningKey } from "../../../src/pass/sign.js";
 import type { FetchLike } from "../../../src/app/sync/http.js";
 
 export interface Call {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDoorApp } from "../../../src/app/commands/app.js";
-import { base45Decode, PASS_PREFIX, passToText, signPass, tweetnaclVerifier } from "../../../src/pass/index.js";
+import { base45Decode, PASS_PREFIX, passToText, tweetnaclVerifier } from "../../../src/pass/index.js";
+import { signPass } from "../../../src/pass/sign.js";
 import { clock, enrolledDb, KEY, OTHER_EVENT, passId, passText, rosterPass, STRANGER_KEY } from "../fixtures.js";
 
 /** The same pass with one signature bit flipped: right event, known key, bad signature. */

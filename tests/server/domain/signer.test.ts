@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSigningKey, signPass } from "../../../src/pass/index.js";
+import { generateSigningKey, signPass } from "../../../src/pass/sign.js";
 import { PassSigner } from "../../../src/server/domain/signer.js";
 import { seededRandom } from "../../support/random.js";
 
