@@ -8,7 +8,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, ServerProcess } from "../tests/chaos/server-process.js";
+import { freePort, ServerProcess } from "../tests/support/server-process.js";
 import { firstPage, launchDevice, newProfileDir, waitForServiceWorker } from "./support/browser.js";
 import { csvRecords } from "../src/sync/csv.js";
 import { HostApi, type IssuedPass } from "./support/server.js";
@@ -113,7 +113,7 @@ test("a sync while the server is down keeps everything; once it is back, nothing
   const hostToken = "durability-host-token-0123456789";
   const dataDir = mkdtempSync(join(tmpdir(), "doorlist-e2e-durability-"));
   const port = await freePort();
-  const server = new ServerProcess({ port, hostToken, dataDir, staticDir: join(root, "dist") });
+  const server = new ServerProcess({ port, env: { HOST_TOKEN: hostToken, DATA_DIR: dataDir, STATIC_DIR: join(root, "dist") } });
   await server.start();
   const baseURL = `http://localhost:${port}`;
   const api = new HostApi(baseURL, hostToken);

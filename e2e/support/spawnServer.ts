@@ -1,12 +1,11 @@
 /**
- * The real server in a child process on its own port and data folder, for benchmarks (the
- * Playwright suite gets its server from playwright.config.ts's webServer instead).
+ * The real server serving dist/ on its own port and data folder, for benchmarks (the Playwright
+ * suite gets its server from playwright.config.ts's webServer instead).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ServerProcess } from "../../tests/support/server-process.js";
 
 export interface RunningServer {
   baseUrl: string;
@@ -14,52 +13,24 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `src/server/main.ts` serving dist/ (build first) and waits until it answers health checks. */
+/** Starts the server on dist/ (build first) and waits until it answers health checks. */
 export async function startServer(root: string): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "doorlist-bench-data-"));
   const hostToken = `bench-host-token-${Date.now().toString(36)}-0123456789`;
-  // Node itself with tsx's loader, not `npx tsx`: one process, so stopping it stops everything.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, HOST_TOKEN: hostToken, STATIC_DIR: "dist" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://localhost:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    }
+  const server = new ServerProcess({ env: { DATA_DIR: dataDir, HOST_TOKEN: hostToken, STATIC_DIR: join(root, "dist") } });
+  try {
+    await server.start(60_000);
+  } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
-    try {
-      const res = await fetch(`${baseUrl}/api/v1/health`);
-      if (res.ok) return { baseUrl, hostToken, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("the server did not answer its health check within 60 s");
-    }
-    await new Promise((r) => setTimeout(r, 200));
+    throw err;
   }
+  return {
+    // localhost, not 127.0.0.1: the address the app is tested at, for the camera and the service worker alike
+    baseUrl: `http://localhost:${server.listeningPort}`,
+    hostToken,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

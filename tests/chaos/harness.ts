@@ -16,7 +16,8 @@ import { canonicalJson, type Entry, type PullResponse } from "../../src/sync/ind
 import { randomInt, seededRandom } from "../support/random.js";
 import { SimDevice } from "./device.js";
 import { ALL_FAULTS, FaultProxy, NO_FAULTS, type FaultCounts, type FaultRates } from "./proxy.js";
-import { freePort, freshDatabase, ServerProcess } from "./server-process.js";
+import { createTestDatabase } from "../server/support/pg.js";
+import { freePort, ServerProcess } from "../support/server-process.js";
 
 export interface ChaosOptions {
   devices: number;
@@ -59,11 +60,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   let databaseUrl: string | undefined;
   if (opts.store === "postgres") {
     if (!opts.databaseUrl) throw new Error("the postgres chaos run needs a PostgreSQL URL (TEST_DATABASE_URL)");
-    const db = await freshDatabase(opts.databaseUrl, `chaos_${opts.seed}_${process.pid}_${Date.now() % 100000}`);
+    const db = await createTestDatabase(opts.databaseUrl);
     databaseUrl = db.url;
     dropDb = db.drop;
   }
-  const server = new ServerProcess({ port, hostToken: HOST_TOKEN, ...(databaseUrl ? { databaseUrl } : { dataDir: join(work, "data") }) });
+  const server = new ServerProcess({ port, env: { HOST_TOKEN, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: join(work, "data") }) } });
   const proxy = new FaultProxy(() => port, opts.seed, NO_FAULTS);
   const violations: string[] = [];
   let kills = 0;
@@ -73,10 +74,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await server.start();
     const proxyPort = await proxy.listen();
     const proxyUrl = `http://127.0.0.1:${proxyPort}`;
-    const eventId = await createEvent(server.url);
+    const eventId = await createEvent(server.baseUrl);
     const devices: SimDevice[] = [];
     for (let i = 0; i < opts.devices; i++) {
-      const identity = await enroll(server.url, eventId, `Door ${i + 1}`);
+      const identity = await enroll(server.baseUrl, eventId, `Door ${i + 1}`);
       devices.push(new SimDevice(join(work, `device-${i}.json`), () => proxyUrl, identity, opts.seed * 1000 + i));
     }
     log(`event ${eventId}, ${devices.length} devices enrolled; faults on`);
@@ -129,7 +130,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         }
       }
     }
-    const serverEntries = await checkServerHoldsUnion(server.url, eventId, devices, violations);
+    const serverEntries = await checkServerHoldsUnion(server.baseUrl, eventId, devices, violations);
     return {
       seed: opts.seed,
       store: opts.store,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServerProcess } from "./support/processes.js";
+import { startServerProcess } from "../support/server-process.js";
 
 describe("server process on PGlite", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "doorlist-main-"));

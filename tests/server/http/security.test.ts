@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../../src/server/http/security.js";
 import { mountStatic } from "../../../src/server/static.js";
 import { HOST_TOKEN, TestApi } from "../support/api.js";
-import { startServerProcess } from "../support/processes.js";
+import { startServerProcess } from "../../support/server-process.js";
 import { openTestStore, type TestStore } from "../support/stores.js";
 
 let store: TestStore;

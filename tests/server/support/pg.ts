@@ -17,8 +17,7 @@ export function testDatabaseUrl(): string {
 }
 
 /** A fresh database per suite, so suites running side by side never see each other's rows. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = testDatabaseUrl();
+export async function createTestDatabase(base: string = testDatabaseUrl()): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `doorlist_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entry } from "../../../src/sync/index.js";
 import { createTestDatabase } from "../support/pg.js";
-import { startServerProcess, type ServerProcess } from "../support/processes.js";
+import { startServerProcess, type ServerProcess } from "../../support/server-process.js";
 import { seededRandom, randomInt } from "../../support/random.js";
 
 const HOST_TOKEN = "two-process-host-token-0123456789";
