@@ -1,7 +1,8 @@
 /**
  * Wire shapes of the host console's own endpoints (src/server/http/routes/host-console.ts), shared
  * by that route and the console's client so neither can drift from the other. API.md's endpoints
- * keep their shapes in protocol.ts; these extend the contract, they do not change it.
+ * keep their shapes in protocol.ts; these extend the contract, they do not change it. The device
+ * list, a finding's pointer to an entry and the report's counts are here for the same reason.
  */
 import type { Role } from "./protocol.js";
 
@@ -93,4 +94,43 @@ export interface NetworkInfo {
   secure: boolean;
   /** this machine's addresses on its networks, as origins with the request's scheme and port */
   origins: string[];
+}
+
+/** A device as GET …/devices lists it and the report refers to it. */
+export interface DeviceSummary {
+  id: string;
+  role: Role;
+  label: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSyncAt: number | null;
+  ackedThroughSeq: number;
+  maxSeq: number;
+  /** entries stored past a gap, waiting for the missing ones */
+  heldBehindGap: number;
+  clockOffsetMs: number | null;
+}
+
+/** One entry as a report finding points at it: enough to find it on the device and in the CSV. */
+export interface Sighting {
+  entryId: string;
+  deviceId: string;
+  deviceLabel: string;
+  seq: number;
+  at: number;
+  correctedAt: number;
+}
+
+/** The report's counts section. */
+export interface ReportCounts {
+  entries: number;
+  /** acknowledged and served to other devices */
+  served: number;
+  heldBehindGaps: number;
+  voided: number;
+  byType: Record<string, number>;
+  /** admit and deny entries by the verdict the device showed (admits without one count as ADMIT) */
+  byVerdict: Record<string, number>;
+  /** distinct passes admitted at least once */
+  passesAdmitted: number;
 }

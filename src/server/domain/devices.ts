@@ -1,3 +1,4 @@
+import type { DeviceSummary } from "../../sync/host.js";
 import type { Role } from "../../sync/index.js";
 import { ApiError } from "../http/errors.js";
 import type { Sql } from "../storage/port.js";
@@ -32,19 +33,7 @@ export async function recordContact(sql: Sql, deviceId: string, now: number, clo
   );
 }
 
-export interface DeviceSummary {
-  id: string;
-  role: Role;
-  label: string;
-  enrolledAt: number;
-  revokedAt: number | null;
-  lastSyncAt: number | null;
-  ackedThroughSeq: number;
-  maxSeq: number;
-  /** entries stored past a gap, waiting for the missing ones */
-  heldBehindGap: number;
-  clockOffsetMs: number | null;
-}
+export type { DeviceSummary };
 
 export interface DeviceRow {
   id: string;

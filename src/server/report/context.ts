@@ -1,4 +1,5 @@
 import type { Entry, EventInfo } from "../../sync/index.js";
+import type { Sighting } from "../../sync/host.js";
 import { type DeviceRow, type DeviceSummary, toDeviceSummary } from "../domain/devices.js";
 import { getEvent } from "../domain/events.js";
 import type { Sql } from "../storage/port.js";
@@ -78,15 +79,8 @@ export async function loadReportContext(sql: Sql, eventId: string): Promise<Repo
   return { event, generatedAt: Date.now(), devices, entries, passes, items };
 }
 
-/** One admission or scan as the report shows it: enough to find it on the device and in the CSV. */
-export interface Sighting {
-  entryId: string;
-  deviceId: string;
-  deviceLabel: string;
-  seq: number;
-  at: number;
-  correctedAt: number;
-}
+export type { Sighting };
+
 
 export function sighting(e: ReportEntry): Sighting {
   return { entryId: e.entry.id, deviceId: e.device.id, deviceLabel: e.device.label, seq: e.entry.seq, at: e.entry.at, correctedAt: e.correctedAt };

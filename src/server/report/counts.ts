@@ -1,17 +1,7 @@
+import type { ReportCounts } from "../../sync/host.js";
 import type { ReportSection } from "./section.js";
 
-export interface Counts {
-  entries: number;
-  /** acknowledged and served to other devices */
-  served: number;
-  heldBehindGaps: number;
-  voided: number;
-  byType: Record<string, number>;
-  /** admit and deny entries by the verdict the device showed (admits without one count as ADMIT) */
-  byVerdict: Record<string, number>;
-  /** distinct passes admitted at least once */
-  passesAdmitted: number;
-}
+export type Counts = ReportCounts;
 
 export const counts: ReportSection<Counts> = {
   key: "counts",

@@ -4,7 +4,7 @@
  * fetch. Wire shapes of API.md come from src/sync; the console's own endpoints from src/sync/host.
  */
 import type { EventInfo, Role } from "../../../sync/index.js";
-import type { ItemListResponse, LiveView, NetworkInfo, PassListResponse, TierSetting } from "../../../sync/host.js";
+import type { DeviceSummary, ItemListResponse, LiveView, NetworkInfo, PassListResponse, ReportCounts, Sighting, TierSetting } from "../../../sync/host.js";
 
 export interface NewEventInput {
   name: string;
@@ -31,43 +31,17 @@ export interface Enrollment {
   expiresAt: number;
 }
 
-export interface DeviceInfo {
-  id: string;
-  role: Role;
-  label: string;
-  enrolledAt: number;
-  revokedAt: number | null;
-  lastSyncAt: number | null;
-  ackedThroughSeq: number;
-  maxSeq: number;
-  heldBehindGap: number;
-  clockOffsetMs: number | null;
-}
+/** GET …/devices: one shape with the server's. */
+export type DeviceInfo = DeviceSummary;
 
-/** A report finding's pointer to one entry. */
-export interface Sighting {
-  entryId: string;
-  deviceId: string;
-  deviceLabel: string;
-  seq: number;
-  at: number;
-  correctedAt: number;
-}
+export type { Sighting };
 
 /** GET …/report, as far as the console reads it; sections it does not know are shown generically. */
 export interface ReportView {
   event: EventInfo;
   generatedAt: number;
   complete: boolean;
-  counts?: {
-    entries: number;
-    served: number;
-    heldBehindGaps: number;
-    voided: number;
-    byType: Record<string, number>;
-    byVerdict: Record<string, number>;
-    passesAdmitted: number;
-  };
+  counts?: ReportCounts;
   duplicateAdmissions?: { passId: string; holder: string | null; acrossDevices: boolean; admissions: (Sighting & { duplicate: boolean; override: boolean })[] }[];
   admittedAfterRevocation?: (Sighting & { passId: string; holder: string | null; revokedAt: number; reason: string | null })[];
   deviceGaps?: { deviceId: string; deviceLabel: string; ackedThroughSeq: number; maxSeq: number; missing: { from: number; to: number }[]; heldEntries: number }[];
