@@ -4,7 +4,7 @@
  * of 100,000 passes. Bundled by the bench and loaded into headless Chromium.
  */
 import { DoorlistDB } from "../src/app/db/database.js";
-import { nameKeys } from "../src/app/db/names.js";
+import { nameBlock } from "../src/app/db/names.js";
 import type { PassRecord } from "../src/app/db/records.js";
 import { Door } from "../src/app/door/scan.js";
 import { bestVerifier, fromHex } from "../src/pass/index.js";
@@ -38,11 +38,15 @@ async function run(input: PageInput): Promise<PageOutput> {
     for (let i = from; i < Math.min(from + CHUNK, input.rosterSize); i++) {
       const holder = `Guest ${String(i).padStart(6, "0")} Example`;
       // the shape the roster sync writes: empty fields left out
-      const rec: PassRecord = { id: i.toString(16).padStart(12, "0"), holder, tier: tiers[i % tiers.length]!, nameKeys: nameKeys(holder) };
+      const rec: PassRecord = { id: i.toString(16).padStart(12, "0"), holder, tier: tiers[i % tiers.length]! };
       if (i % 97 === 0) rec.revoked = 1;
       chunk.push(rec);
     }
-    await db.passes.bulkPut(chunk);
+    // as the roster sync writes a page: its passes and their name block in one transaction
+    await db.transaction("rw", db.passes, db.names, async () => {
+      await db.passes.bulkPut(chunk);
+      await db.names.add(nameBlock(chunk));
+    });
   }
   const loadMs = performance.now() - loadStart;
   // A door scans long after its roster arrived: let the store finish settling (LevelDB compacts

@@ -2,7 +2,7 @@
 import { type PassFields } from "../../src/pass/index.js";
 import { generateSigningKey, signPass } from "../../src/pass/sign.js";
 import { DoorlistDB } from "../../src/app/db/database.js";
-import { nameKeys } from "../../src/app/db/names.js";
+import { nameBlock } from "../../src/app/db/names.js";
 import type { PassRecord, StoredIdentity } from "../../src/app/db/records.js";
 
 export const EVENT_ID = "0a1b2c3d";
@@ -20,7 +20,7 @@ export function passId(n: number): string {
 }
 
 export function rosterPass(id: string, holder: string, tier = "GA", extra: Partial<PassRecord> = {}): PassRecord {
-  return { id, holder, tier, entitlements: {}, validFrom: null, validUntil: null, revoked: 0, nameKeys: nameKeys(holder), ...extra };
+  return { id, holder, tier, entitlements: {}, validFrom: null, validUntil: null, revoked: 0, ...extra };
 }
 
 export const IDENTITY: StoredIdentity = {
@@ -45,7 +45,11 @@ export async function enrolledDb(opts: { passes?: PassRecord[]; capacity?: numbe
   await db.putMeta("identity", { ...IDENTITY, ...opts.identity });
   await db.putMeta("event", { id: EVENT_ID, name: "Test night", startsAt: NOW - 7_200_000, endsAt: NOW + 7_200_000, capacity: opts.capacity ?? null });
   await db.keys.put({ kid: KEY.kid, publicKey: KEY.publicKey, retired: 0 });
-  if (opts.passes) await db.passes.bulkPut(opts.passes);
+  // The roster sync writes a page's passes and its name block together; so does this seed.
+  if (opts.passes) await db.transaction("rw", db.passes, db.names, async () => {
+    await db.passes.bulkPut(opts.passes!);
+    await db.names.add(nameBlock(opts.passes!));
+  });
   return db;
 }
 

@@ -4,8 +4,8 @@
  * run any number of independent apps, each on its own database, clock and fetch.
  */
 import type { DoorlistDB } from "../db/database.js";
-import { normalizeName } from "../db/names.js";
-import { passRecordSchema, passStateSchema } from "../db/records.js";
+import { nameMatches, normalizeName, searchNameBlocks } from "../db/names.js";
+import { passRecordSchema, passStateSchema, type PassRecord } from "../db/records.js";
 import { DEFAULT_DOOR_SETTINGS, Door } from "../door/scan.js";
 import type { Ed25519Verifier } from "../../pass/index.js";
 import { SyncClient, type SyncLimits } from "../sync/client.js";
@@ -56,6 +56,28 @@ export interface DoorApp {
 }
 
 const SCAN_TABLES = ["log", "outbox", "passState", "counters"];
+
+/** Passes checked per round against their records when a search fills its limit. */
+const SEARCH_CHECK_BATCH = 50;
+
+/**
+ * Passes whose name has a word starting with `q` (normalized), in order of normalized name, so a
+ * list does not reorder as pages arrive. Candidates come from the name blocks; each is checked
+ * against its pass record, the authority, so a line left behind by a renamed pass finds nothing.
+ */
+async function searchPasses(db: DoorlistDB, q: string, max: number): Promise<PassRecord[]> {
+  const candidates = searchNameBlocks(await db.names.toArray(), q);
+  candidates.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: PassRecord[] = [];
+  for (let i = 0; i < candidates.length && out.length < max; i += SEARCH_CHECK_BATCH) {
+    const batch = candidates.slice(i, i + SEARCH_CHECK_BATCH);
+    const records = await db.passes.bulkGet(batch.map((c) => c.id));
+    for (const r of records) {
+      if (r && out.length < max && nameMatches(normalizeName(r.holder), q)) out.push(r);
+    }
+  }
+  return out;
+}
 
 export function createDoorApp(deps: DoorAppDeps): DoorApp {
   const { db } = deps;
@@ -182,7 +204,7 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
       const q = normalizeName(query);
       if (q.length === 0) return [];
       const max = Math.max(1, Math.min(limit ?? 20, 200));
-      const byName = await db.passes.where("nameKeys").startsWith(q).distinct().limit(max).toArray();
+      const byName = await searchPasses(db, q, max);
       // A pass id read off a screen or a printout finds its pass too.
       const byId = /^[0-9a-f]{12}$/.test(q) ? await db.passes.get(q) : undefined;
       const records = byId && !byName.some((p) => p.id === byId.id) ? [byId, ...byName].slice(0, max) : byName;
@@ -211,7 +233,8 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
       emit({ type: "data-changed", tables: ["meta"] });
     },
 
-    "door/tiers": async () => (await db.passes.orderBy("tier").uniqueKeys()).filter((k): k is string => typeof k === "string"),
+    // Sorted by code unit, the order the v3 tier index gave.
+    "door/tiers": async () => [...new Set((await db.names.toArray()).flatMap((b) => b.tiers))].sort(),
 
     ...volunteerHandlers({
       db,

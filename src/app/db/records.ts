@@ -23,11 +23,7 @@ export const passRecordSchema = z.object({
   validUntil: z.number().nullable().optional(),
   /** 1 when the roster says revoked; absent or 0 otherwise. The revocations table is the authority. */
   revoked: flag.optional(),
-  /**
-   * Normalized name from each word onwards ("ana maria lopez", "maria lopez", "lopez"), a
-   * multi-entry index, so a prefix search finds a guest by first name or surname. Added in v2.
-   */
-  nameKeys: z.array(z.string()),
+  // v2 and v3 stored nameKeys here for a name index; v4 searches name blocks (names.ts) instead.
 });
 export type PassRecord = z.infer<typeof passRecordSchema>;
 

@@ -1,7 +1,7 @@
 import { Dexie } from "dexie";
 import { describe, expect, it } from "vitest";
-import { DB_VERSION, DoorlistDB, SCHEMA_V1 } from "../../../src/app/db/database.js";
-import { nameKeys, normalizeName } from "../../../src/app/db/names.js";
+import { DB_VERSION, DoorlistDB, SCHEMA_V1, SCHEMA_V3 } from "../../../src/app/db/database.js";
+import { nameBlock, nameKeys, nameMatches, normalizeName, searchNameBlocks } from "../../../src/app/db/names.js";
 import type { Entry } from "../../../src/sync/index.js";
 import { freshName, IDENTITY, NOW } from "../fixtures.js";
 
@@ -10,6 +10,79 @@ describe("names", () => {
     expect(normalizeName("  José   NÚÑEZ-Ødegård ")).toBe("jose nunez ødegard");
     expect(nameKeys("Ana María López")).toEqual(["ana maria lopez", "maria lopez", "lopez"]);
     expect(nameKeys("   ")).toEqual([]);
+  });
+});
+
+describe("name blocks", () => {
+  const block = nameBlock([
+    { id: "000000000001", holder: "Ana María López", tier: "VIP" },
+    { id: "000000000002", holder: "José  Núñez-Ødegård", tier: "GA" },
+    { id: "000000000003", holder: "Bob Stone", tier: "GA" },
+  ]);
+
+  it("finds a pass by the start of any word, ignoring case and diacritics", () => {
+    const ids = (q: string) => searchNameBlocks([block], normalizeName(q)).map((m) => m.id).sort();
+    expect(ids("ana")).toEqual(["000000000001"]);
+    expect(ids("MARÍA")).toEqual(["000000000001"]);
+    expect(ids("lop")).toEqual(["000000000001"]);
+    expect(ids("maria l")).toEqual(["000000000001"]);
+    expect(ids("nunez")).toEqual(["000000000002"]);
+    expect(ids("ødeg")).toEqual(["000000000002"]);
+    expect(ids("odeg")).toEqual([]);
+    // inside a word is not the start of one; an id is not a name
+    expect(ids("aria")).toEqual([]);
+    expect(ids("00000")).toEqual([]);
+    expect(ids("stone bob")).toEqual([]);
+    expect(block.tiers.sort()).toEqual(["GA", "VIP"]);
+  });
+
+  it("takes the newest line of a pass: a renamed pass is found by its new name only", () => {
+    const older = { ...nameBlock([{ id: "000000000001", holder: "Ann Old", tier: "GA" }]), block: 1 };
+    const newer = { ...nameBlock([{ id: "000000000001", holder: "Ann New", tier: "GA" }]), block: 2 };
+    expect(searchNameBlocks([older, newer], "old")).toEqual([]);
+    expect(searchNameBlocks([older, newer], "new")).toEqual([{ id: "000000000001", name: "ann new" }]);
+    expect(searchNameBlocks([newer, older], "ann")).toEqual([{ id: "000000000001", name: "ann new" }]);
+  });
+
+  it("matches at word starts only", () => {
+    expect(nameMatches("ana maria lopez", "maria l")).toBe(true);
+    expect(nameMatches("ana maria lopez", "aria")).toBe(false);
+    expect(nameMatches("ana maria lopez", "")).toBe(false);
+  });
+});
+
+describe("schema upgrade v3 → v4", () => {
+  it("drops the pass indexes, keeps every pass, and builds name blocks from them", async () => {
+    const name = freshName("upgrade4");
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const passes = Array.from({ length: 12_001 }, (_, i) => ({
+      id: i.toString(16).padStart(12, "0"),
+      holder: i === 7 ? "Ana María López" : `Guest ${i}`,
+      tier: i % 3 === 0 ? "VIP" : "GA",
+      nameKeys: nameKeys(i === 7 ? "Ana María López" : `Guest ${i}`),
+    }));
+    await v3.table("passes").bulkPut(passes);
+    await v3.table("meta").put({ key: "identity", value: IDENTITY });
+    await v3.table("log").put({ id: "dev-a-1", deviceId: "dev-a", seq: 1, type: "admit", at: NOW, passId: "000000000007" });
+    await v3.table("outbox").put({ seq: 1 });
+    v3.close();
+
+    const db = new DoorlistDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.passes.schema.indexes).toEqual([]);
+    expect(await db.passes.count()).toBe(12_001);
+    expect((await db.passes.get("000000000007"))?.holder).toBe("Ana María López");
+    expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1]);
+    // one block per 5,000 passes, like a roster load
+    const blocks = await db.names.toArray();
+    expect(blocks).toHaveLength(3);
+    expect(searchNameBlocks(blocks, "lop")).toEqual([{ id: "000000000007", name: "ana maria lopez" }]);
+    expect(searchNameBlocks(blocks, "guest 12000")).toEqual([{ id: (12_000).toString(16).padStart(12, "0"), name: "guest 12000" }]);
+    expect(new Set(blocks.flatMap((b) => b.tiers))).toEqual(new Set(["GA", "VIP"]));
+    db.close();
   });
 });
 
@@ -40,8 +113,7 @@ describe("schema upgrade v1 → v2", () => {
     expect(await db.log.toArray()).toEqual([admit, deny]);
     expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1, 2]);
     expect(await db.remote.count()).toBe(2);
-    const found = await db.passes.where("nameKeys").startsWith("lop").toArray();
-    expect(found.map((p) => p.holder)).toEqual(["Ana María López"]);
+    expect(searchNameBlocks(await db.names.toArray(), "lop")).toEqual([{ id: "000000000001", name: "ana maria lopez" }]);
     expect((await db.passes.get("000000000002"))?.entitlements).toEqual({ tee: 1 });
     const s1 = await db.passState.get("000000000001");
     expect(s1).toMatchObject({ admits: 1, inside: 1, lastAdmitWhere: "North", lastAdmitAt: NOW });

@@ -307,6 +307,21 @@ describe("device commands", () => {
     expect(manual.verdict).toBe("REVOKED");
   });
 
+  it("search finds passes on every roster page by any word, and a pass renamed by a later sync by its new name only", async () => {
+    const server = newServer(0);
+    server.passes = Array.from({ length: 7 }, (_, i) => ({ id: passId(i + 1), holder: `Guest ${i + 1} Örn`, tier: i % 2 ? "VIP" : "GA", entitlements: {}, revoked: false }));
+    const { app } = await enrolled(server, "dev-a", "North door", { limits: { roster: 3 } });
+    expect(await app.db.names.count()).toBe(3);
+    expect((await app.send("door/search", { query: "orn" })).map((m) => m.passId)).toEqual([1, 2, 3, 4, 5, 6, 7].map(passId));
+    expect((await app.send("door/search", { query: "guest 7" })).map((m) => m.passId)).toEqual([passId(7)]);
+    server.passes.push({ id: passId(2), holder: "Zoë Quinn", tier: "CREW", entitlements: {}, revoked: false });
+    await app.send("sync/now", undefined);
+    expect((await app.send("door/search", { query: "guest 2" })).map((m) => m.passId)).toEqual([]);
+    expect(await app.send("door/search", { query: "ZOE" })).toEqual([{ passId: passId(2), holder: "Zoë Quinn", tier: "CREW", revoked: false }]);
+    expect((await app.send("door/search", { query: "qui" })).map((m) => m.holder)).toEqual(["Zoë Quinn"]);
+    expect(await app.send("door/tiers", undefined)).toEqual(["CREW", "GA", "VIP"]);
+  });
+
   it("settings and label round-trip; scans announce what changed", async () => {
     const server = newServer();
     const { app, events } = await enrolled(server);
