@@ -3,8 +3,7 @@
  * the browser's best Ed25519, one IndexedDB transaction for entry + outbox + state) on a roster
  * of 100,000 passes. Bundled by the bench and loaded into headless Chromium.
  */
-import { DoorlistDB } from "../src/app/db/database.js";
-import { nameBlock } from "../src/app/db/names.js";
+import { appendPasses, DoorlistDB } from "../src/app/db/database.js";
 import type { PassRecord } from "../src/app/db/records.js";
 import { Door } from "../src/app/door/scan.js";
 import { bestVerifier, fromHex } from "../src/pass/index.js";
@@ -42,11 +41,8 @@ async function run(input: PageInput): Promise<PageOutput> {
       if (i % 97 === 0) rec.revoked = 1;
       chunk.push(rec);
     }
-    // as the roster sync writes a page: its passes and their name block in one transaction
-    await db.transaction("rw", db.passes, db.names, async () => {
-      await db.passes.bulkPut(chunk);
-      await db.names.add(nameBlock(chunk));
-    });
+    // as the roster sync writes a page: its pass blocks and name block in one transaction
+    await db.transaction("rw", db.passBlocks, db.names, (tx) => appendPasses(tx, chunk));
   }
   const loadMs = performance.now() - loadStart;
   // A door scans long after its roster arrived: let the store finish settling (LevelDB compacts

@@ -1,8 +1,7 @@
 /** Shared fixtures for the door app's tests: a signing key, passes, an enrolled database. */
 import { type PassFields } from "../../src/pass/index.js";
 import { generateSigningKey, signPass } from "../../src/pass/sign.js";
-import { DoorlistDB } from "../../src/app/db/database.js";
-import { nameBlock } from "../../src/app/db/names.js";
+import { appendPasses, DoorlistDB } from "../../src/app/db/database.js";
 import type { PassRecord, StoredIdentity } from "../../src/app/db/records.js";
 
 export const EVENT_ID = "0a1b2c3d";
@@ -46,10 +45,7 @@ export async function enrolledDb(opts: { passes?: PassRecord[]; capacity?: numbe
   await db.putMeta("event", { id: EVENT_ID, name: "Test night", startsAt: NOW - 7_200_000, endsAt: NOW + 7_200_000, capacity: opts.capacity ?? null });
   await db.keys.put({ kid: KEY.kid, publicKey: KEY.publicKey, retired: 0 });
   // The roster sync writes a page's passes and its name block together; so does this seed.
-  if (opts.passes) await db.transaction("rw", db.passes, db.names, async () => {
-    await db.passes.bulkPut(opts.passes!);
-    await db.names.add(nameBlock(opts.passes!));
-  });
+  if (opts.passes) await db.transaction("rw", db.passBlocks, db.names, (tx) => appendPasses(tx, opts.passes!));
   return db;
 }
 

@@ -71,7 +71,7 @@ async function searchPasses(db: DoorlistDB, q: string, max: number): Promise<Pas
   const out: PassRecord[] = [];
   for (let i = 0; i < candidates.length && out.length < max; i += SEARCH_CHECK_BATCH) {
     const batch = candidates.slice(i, i + SEARCH_CHECK_BATCH);
-    const records = await db.passes.bulkGet(batch.map((c) => c.id));
+    const records = await db.getPasses(batch.map((c) => c.id));
     for (const r of records) {
       if (r && out.length < max && nameMatches(normalizeName(r.holder), q)) out.push(r);
     }
@@ -206,7 +206,7 @@ export function createDoorApp(deps: DoorAppDeps): DoorApp {
       const max = Math.max(1, Math.min(limit ?? 20, 200));
       const byName = await searchPasses(db, q, max);
       // A pass id read off a screen or a printout finds its pass too.
-      const byId = /^[0-9a-f]{12}$/.test(q) ? await db.passes.get(q) : undefined;
+      const byId = /^[0-9a-f]{12}$/.test(q) ? await db.getPass(q) : undefined;
       const records = byId && !byName.some((p) => p.id === byId.id) ? [byId, ...byName].slice(0, max) : byName;
       const ids = records.map((p) => p.id);
       const [revoked, states] = await Promise.all([db.revocations.bulkGet(ids), db.passState.bulkGet(ids)]);

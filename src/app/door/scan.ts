@@ -146,13 +146,13 @@ export class Door {
   private async record(input: VerdictInput, how: { manual: boolean; text: string; source: ScanSource }): Promise<ScanOutcome> {
     const { db } = this.deps;
     const passId = input.kind === "manual" ? input.passId : input.decoded.ok ? input.decoded.pass.passId : undefined;
-    return db.transaction("rw", [db.meta, db.passes, db.revocations, db.passState, db.counters, db.log, db.outbox], async () => {
+    return db.transaction("rw", [db.meta, db.passBlocks, db.revocations, db.passState, db.counters, db.log, db.outbox], async () => {
       const keys: MetaKey[] = ["identity", "settings", "event", "sync", "seq"];
       // Every read at once: IndexedDB queues them in one transaction, one round trip instead of four.
       const [[idRow, settingsRow, eventRow, syncRow, seqRow], [rec, rev, ps], counters] = await Promise.all([
         db.meta.bulkGet(keys),
         passId
-          ? Promise.all([db.passes.get(passId), db.revocations.get(passId), db.passState.get(passId)])
+          ? Promise.all([db.getPass(passId), db.revocations.get(passId), db.passState.get(passId)])
           : Promise.resolve([undefined, undefined, undefined] as const),
         db.getCounters(),
       ]);

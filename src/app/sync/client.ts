@@ -7,8 +7,7 @@ import { fromHex } from "../../pass/index.js";
 import { checkEntry, MAX_PUSH_ENTRIES, type Entry } from "../../sync/index.js";
 import type { RosterProgress } from "../commands/types.js";
 import { Dexie } from "dexie";
-import { rebuildNames, type DoorlistDB } from "../db/database.js";
-import { nameBlock } from "../db/names.js";
+import { appendPasses, compactPasses, type DoorlistDB } from "../db/database.js";
 import { parseMeta, passStateSchema, type PassRecord, type PassState, type StoredIdentity } from "../db/records.js";
 import { clockOffset, describeError, HttpError, requestJson, type HttpDeps } from "./http.js";
 import { reduceEntries } from "./reduce.js";
@@ -19,12 +18,11 @@ import { enrollResponseSchema, pullResponseSchema, pushResponseSchema, rosterRes
 export const PUSH_BATCH = 500;
 export const PULL_LIMIT = 1000;
 export const ROSTER_LIMIT = 5000;
-/** bulkPut chunk: large enough to amortise a transaction, small enough to keep one under a second. */
-export const BULK_CHUNK = 5000;
 /**
- * Each roster page with passes adds a name block; past this many, the page's transaction rebuilds
- * them from the passes table (about a second for 100,000 passes), so searches keep reading a few
- * records and a tier no pass holds any more leaves the tier list. A first load makes 20 blocks.
+ * Each roster page with passes adds a name block; past this many, the page's transaction compacts
+ * the roster (a few seconds for 100,000 passes, once in hundreds of syncs), so searches keep reading
+ * a few records, old copies of re-sent passes go, and a tier no pass holds leaves the tier list.
+ * A first load makes 20 blocks.
  */
 export const MAX_NAME_BLOCKS = 200;
 /** Upper bound on pages per run, so a misbehaving server cannot keep a sync running forever. */
@@ -174,7 +172,7 @@ export class SyncClient {
         // If this page's write fails, nobody awaits the prefetch; keep its failure from going unhandled.
         pending.catch(() => undefined);
       }
-      await db.transaction("rw", [db.passes, db.names, db.keys, db.revocations, db.items, db.meta], async () => {
+      await db.transaction("rw", [db.passBlocks, db.names, db.keys, db.revocations, db.items, db.meta], async () => {
         await this.stillEnrolledAs(identity);
         for (const k of r.keys) {
           const publicKey = fromHex(k.publicKey);
@@ -190,11 +188,8 @@ export class SyncClient {
           if (p.revoked) rec.revoked = 1;
           return rec;
         });
-        for (let i = 0; i < records.length; i += BULK_CHUNK) await db.passes.bulkPut(records.slice(i, i + BULK_CHUNK));
-        if (records.length > 0) {
-          await db.names.add(nameBlock(records));
-          if ((await db.names.count()) > MAX_NAME_BLOCKS) await rebuildNames(Dexie.currentTransaction);
-        }
+        await appendPasses(Dexie.currentTransaction, records);
+        if (records.length > 0 && (await db.names.count()) > MAX_NAME_BLOCKS) await compactPasses(Dexie.currentTransaction);
         const revoked = r.passes.filter((p) => p.revoked).map((p) => ({ passId: p.id, revokedAt: p.revokedAt ?? null }));
         const listed = new Set(revoked.map((x) => x.passId));
         for (const id of r.revoked) if (!listed.has(id)) revoked.push({ passId: id, revokedAt: null });
@@ -220,7 +215,7 @@ export class SyncClient {
       onProgress?.({ passes, bytes, done: !r.more });
       if (!r.more) break;
     }
-    this.deps.onChange?.(["passes", "names", "keys", "revocations", "items", "meta"]);
+    this.deps.onChange?.(["passBlocks", "names", "keys", "revocations", "items", "meta"]);
     return passes;
   }
 

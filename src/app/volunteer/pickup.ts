@@ -11,10 +11,10 @@ import { ledgerRecordSchema } from "./records.js";
 import type { PickupFind, PickupLookup, PickupOutcome, PickupRefusal, PickupSeen, RepeatedPickup } from "./types.js";
 import { labelFor, NotEnrolledError, writeEntry } from "./write.js";
 
-/** Reads only; call inside a transaction that includes passes, revocations, ledger and meta, or outside any. */
+/** Reads only; call inside a transaction that includes passBlocks, revocations, ledger and meta, or outside any. */
 export async function lookupPickup(db: DoorlistDB, passId: string): Promise<PickupLookup> {
   const [raw, rev, rows, idRow] = await Promise.all([
-    db.passes.get(passId),
+    db.getPass(passId),
     db.revocations.get(passId),
     db.ledger.where("passId").equals(passId).toArray(),
     db.meta.get("identity"),

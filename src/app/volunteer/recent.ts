@@ -15,7 +15,7 @@ export async function recent(db: DoorlistDB, limit = 30): Promise<RecentEntry[]>
   const names = new Map(items.map((i) => itemRecordSchema.parse(i)).map((i) => [i.sku, i.name]));
   const passIds = [...new Set(own.flatMap((e) => (e.type === "pickup" ? [e.passId] : [])))];
   const passes = new Map<string, string>();
-  for (const p of await db.passes.bulkGet(passIds)) if (p) passes.set(p.id, passRecordSchema.parse(p).holder);
+  for (const p of await db.getPasses(passIds)) if (p) passes.set(p.id, passRecordSchema.parse(p).holder);
   return own.map((e, i): RecentEntry => {
     const row = ledger[i] ? ledgerRecordSchema.parse(ledger[i]) : undefined;
     const v = voids[i] ? voidRecordSchema.parse(voids[i]) : undefined;

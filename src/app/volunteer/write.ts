@@ -35,7 +35,7 @@ export async function writeEntry<T>(
   build: (ctx: WriteContext) => Promise<Entry>,
   finish: (entry: Entry, ctx: WriteContext) => Promise<T>,
 ): Promise<T> {
-  return db.transaction("rw", [db.meta, db.items, db.passes, db.revocations, db.log, db.outbox, ...volunteerTables(db)], async () => {
+  return db.transaction("rw", [db.meta, db.items, db.passBlocks, db.revocations, db.log, db.outbox, ...volunteerTables(db)], async () => {
     const [idRow, seqRow] = await db.meta.bulkGet(["identity", "seq"]);
     if (!idRow) throw new NotEnrolledError();
     const identity = parseMeta("identity", idRow.value);

@@ -1,6 +1,6 @@
 import { Dexie } from "dexie";
 import { describe, expect, it } from "vitest";
-import { DB_VERSION, DoorlistDB, SCHEMA_V1, SCHEMA_V3 } from "../../../src/app/db/database.js";
+import { appendPasses, compactPasses, DB_VERSION, DoorlistDB, PASS_BLOCK, SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from "../../../src/app/db/database.js";
 import { nameBlock, nameKeys, nameMatches, normalizeName, searchNameBlocks } from "../../../src/app/db/names.js";
 import type { Entry } from "../../../src/sync/index.js";
 import { freshName, IDENTITY, NOW } from "../fixtures.js";
@@ -51,8 +51,8 @@ describe("name blocks", () => {
   });
 });
 
-describe("schema upgrade v3 → v4", () => {
-  it("drops the pass indexes, keeps every pass, and builds name blocks from them", async () => {
+describe("schema upgrade v3 → v4 → v5", () => {
+  it("drops the pass indexes, keeps every pass in blocks, and builds name blocks from them", async () => {
     const name = freshName("upgrade4");
     const v3 = new Dexie(name);
     v3.version(3).stores(SCHEMA_V3);
@@ -71,17 +71,66 @@ describe("schema upgrade v3 → v4", () => {
 
     const db = new DoorlistDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.passes.schema.indexes).toEqual([]);
-    expect(await db.passes.count()).toBe(12_001);
-    expect((await db.passes.get("000000000007"))?.holder).toBe("Ana María López");
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name)).not.toContain("passes");
+    expect(await db.countPasses()).toBe(12_001);
+    expect(await db.passBlocks.count()).toBe(Math.ceil(12_001 / PASS_BLOCK));
+    expect((await db.getPass("000000000007"))?.holder).toBe("Ana María López");
+    expect((await db.getPass((12_000).toString(16).padStart(12, "0")))?.tier).toBe("VIP");
+    expect(await db.getPass("ffffffffffff")).toBeUndefined();
     expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1]);
-    // one block per 5,000 passes, like a roster load
+    // one name block per 5,000 passes, like a roster load
     const blocks = await db.names.toArray();
     expect(blocks).toHaveLength(3);
     expect(searchNameBlocks(blocks, "lop")).toEqual([{ id: "000000000007", name: "ana maria lopez" }]);
     expect(searchNameBlocks(blocks, "guest 12000")).toEqual([{ id: (12_000).toString(16).padStart(12, "0"), name: "guest 12000" }]);
     expect(new Set(blocks.flatMap((b) => b.tiers))).toEqual(new Set(["GA", "VIP"]));
+    db.close();
+  });
+
+  it("v4 → v5 on its own: passes into blocks, names rebuilt once", async () => {
+    const name = freshName("upgrade5");
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    await v4.table("passes").bulkPut([
+      { id: "000000000001", holder: "Bob Stone", tier: "GA", revoked: 1 },
+      { id: "000000000002", holder: "Zoë Quinn", tier: "CREW", entitlements: { tee: 1 } },
+    ]);
+    await v4.table("names").add(nameBlock([{ id: "000000000001", holder: "Bob Stone", tier: "GA" }, { id: "000000000002", holder: "Zoë Quinn", tier: "CREW" }]));
+    v4.close();
+
+    const db = new DoorlistDB(name);
+    await db.open();
+    expect(await db.getPass("000000000001")).toEqual({ id: "000000000001", holder: "Bob Stone", tier: "GA", revoked: 1 });
+    expect((await db.getPass("000000000002"))?.entitlements).toEqual({ tee: 1 });
+    expect(await db.names.count()).toBe(1);
+    expect(searchNameBlocks(await db.names.toArray(), "zoe")).toEqual([{ id: "000000000002", name: "zoe quinn" }]);
+    db.close();
+  });
+});
+
+describe("pass blocks", () => {
+  it("the newest block holding a pass is its record; compaction keeps only that one", async () => {
+    const db = new DoorlistDB(freshName("blocks"));
+    await db.open();
+    await db.transaction("rw", db.passBlocks, db.names, async (tx) => {
+      await appendPasses(tx, [
+        { id: "000000000001", holder: "Ann Old", tier: "GA" },
+        { id: "000000000002", holder: "Bob Stone", tier: "GA" },
+      ]);
+      await appendPasses(tx, [{ id: "000000000001", holder: "Ann New", tier: "VIP", revoked: 1 }]);
+    });
+    expect(await db.getPass("000000000001")).toEqual({ id: "000000000001", holder: "Ann New", tier: "VIP", revoked: 1 });
+    expect((await db.getPasses(["000000000002", "000000000003"])).map((p) => p?.holder)).toEqual(["Bob Stone", undefined]);
+    expect(await db.countPasses()).toBe(2);
+    await db.transaction("rw", db.passBlocks, db.names, (tx) => compactPasses(tx));
+    expect(await db.passBlocks.count()).toBe(1);
+    expect(await db.getPass("000000000001")).toEqual({ id: "000000000001", holder: "Ann New", tier: "VIP", revoked: 1 });
+    const names = await db.names.toArray();
+    expect(names).toHaveLength(1);
+    expect(searchNameBlocks(names, "ann")).toEqual([{ id: "000000000001", name: "ann new" }]);
+    expect(names[0]!.tiers.sort()).toEqual(["GA", "VIP"]);
     db.close();
   });
 });
@@ -114,7 +163,7 @@ describe("schema upgrade v1 → v2", () => {
     expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1, 2]);
     expect(await db.remote.count()).toBe(2);
     expect(searchNameBlocks(await db.names.toArray(), "lop")).toEqual([{ id: "000000000001", name: "ana maria lopez" }]);
-    expect((await db.passes.get("000000000002"))?.entitlements).toEqual({ tee: 1 });
+    expect((await db.getPass("000000000002"))?.entitlements).toEqual({ tee: 1 });
     const s1 = await db.passState.get("000000000001");
     expect(s1).toMatchObject({ admits: 1, inside: 1, lastAdmitWhere: "North", lastAdmitAt: NOW });
     const s2 = await db.passState.get("000000000002");

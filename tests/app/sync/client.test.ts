@@ -72,7 +72,7 @@ describe("enrollment and roster", () => {
     ]);
     expect(progress.at(-1)!.bytes).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === "roster-progress")).toHaveLength(4);
-    expect(await app.db.passes.count()).toBe(7);
+    expect(await app.db.countPasses()).toBe(7);
     expect(await app.db.revocations.get(passId(3))).toBeDefined();
     expect((await app.db.keys.get(KEY.kid))?.publicKey).toEqual(KEY.publicKey);
     const got = await app.send("device/get", undefined);
@@ -277,7 +277,7 @@ describe("device commands", () => {
     expect(await app.db.log.count()).toBe(1);
     expect(await app.send("device/wipe", { confirmLoss: true })).toEqual({ wiped: true });
     expect(await app.send("device/get", undefined)).toBeNull();
-    expect(await app.db.passes.count()).toBe(0);
+    expect(await app.db.countPasses()).toBe(0);
   });
 
   it("wipe after a full sync needs no confirmation", async () => {
