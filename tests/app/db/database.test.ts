@@ -36,10 +36,10 @@ describe("name blocks", () => {
     expect(block.tiers.sort()).toEqual(["GA", "VIP"]);
   });
 
-  it("takes the newest line of a pass: a renamed pass is found by its new name only", () => {
+  it("prefers the newest line of a pass; an older matching line stays a candidate for the caller to check", () => {
     const older = { ...nameBlock([{ id: "000000000001", holder: "Ann Old", tier: "GA" }]), block: 1 };
     const newer = { ...nameBlock([{ id: "000000000001", holder: "Ann New", tier: "GA" }]), block: 2 };
-    expect(searchNameBlocks([older, newer], "old")).toEqual([]);
+    expect(searchNameBlocks([older, newer], "old")).toEqual([{ id: "000000000001", name: "ann old" }]);
     expect(searchNameBlocks([older, newer], "new")).toEqual([{ id: "000000000001", name: "ann new" }]);
     expect(searchNameBlocks([newer, older], "ann")).toEqual([{ id: "000000000001", name: "ann new" }]);
   });
