@@ -17,7 +17,11 @@ import { enrollResponseSchema, pullResponseSchema, pushResponseSchema, rosterRes
 /** Push batches stay well under the API's 1,000 entries and 2 MiB. */
 export const PUSH_BATCH = 500;
 export const PULL_LIMIT = 1000;
-export const ROSTER_LIMIT = 5000;
+/**
+ * The server's largest roster page (MAX_ROSTER_LIMIT). With passes written in blocks a page's write is
+ * short, so fewer round trips win: 100,000 passes loaded in 2.32–2.43 s against 2.50–2.70 s at 5,000.
+ */
+export const ROSTER_LIMIT = 10_000;
 /**
  * Each roster page with passes adds a name block; past this many, the page's transaction compacts
  * the roster (a few seconds for 100,000 passes, once in hundreds of syncs), so searches keep reading
