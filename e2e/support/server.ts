@@ -2,6 +2,7 @@
  * The real server's host API, as ../../API.md defines it, for tests that need events, passes
  * and enrollment links issued the way a host would issue them.
  */
+import type { EventInfo } from "../../src/sync/index.js";
 import { BASE_URL, E2E_HOST_TOKEN } from "./env.js";
 
 export interface IssuedPass {
@@ -11,13 +12,7 @@ export interface IssuedPass {
   tier: string;
 }
 
-export interface EventInfo {
-  id: string;
-  name: string;
-  startsAt: number;
-  endsAt: number;
-  capacity: number | null;
-}
+export type { EventInfo };
 
 export class HostApi {
   constructor(

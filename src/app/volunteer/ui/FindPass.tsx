@@ -1,13 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { send } from "../../commands/index.js";
-import type { HolderMatch } from "../../commands/types.js";
 import { errorMessage } from "../../ui/format.js";
+import { useHolderSearch } from "../../ui/useHolderSearch.js";
 import type { PickupLookup } from "../types.js";
 import { REFUSAL_WORDS } from "./words.js";
 
 // The door's scanner, in its own chunk: the decoder library loads only when the camera is opened.
 const CameraScanner = lazy(() => import("../../ui/scanner/CameraScanner.js"));
-const SEARCH_DELAY_MS = 150;
 
 /** Three ways to a pass: the camera, its code typed in, or the holder's name. */
 export function FindPass({ onFound }: { onFound: (lookup: PickupLookup) => void }) {
@@ -64,31 +63,12 @@ export function FindPass({ onFound }: { onFound: (lookup: PickupLookup) => void 
 }
 
 function NameSearch({ onPick }: { onPick: (passId: string) => void }) {
-  const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<HolderMatch[]>([]);
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) {
-      setMatches([]);
-      return;
-    }
-    let live = true;
-    const timer = window.setTimeout(() => {
-      send("door/search", { query: q, limit: 8 }).then(
-        (found) => live && setMatches(found),
-        () => live && setMatches([]),
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [query]);
+  const { query, setQuery, matches, clear, searched } = useHolderSearch();
   return (
     <div>
       <label htmlFor="pickup-name">Find by name</label>
       <input id="pickup-name" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" placeholder="At least 2 letters" />
-      {query.trim().length >= 2 && matches.length === 0 && <p className="muted">No one by that name in this device's list.</p>}
+      {searched && matches.length === 0 && <p className="muted">No one by that name in this device's list.</p>}
       {matches.length > 0 && (
         <ul className="match-list" aria-label="Matching pass holders">
           {matches.map((m) => (
@@ -97,8 +77,7 @@ function NameSearch({ onPick }: { onPick: (passId: string) => void }) {
                 type="button"
                 className="match"
                 onClick={() => {
-                  setQuery("");
-                  setMatches([]);
+                  clear();
                   onPick(m.passId);
                 }}
               >
