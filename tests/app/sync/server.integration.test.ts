@@ -4,44 +4,28 @@
  * fake-indexeddb database, enroll with real links, download the real roster, scan real passes,
  * push, pull, and see each other's admissions.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/server/app.js";
-import { hashSecret } from "../../../src/server/domain/secrets.js";
-import { openStorage } from "../../../src/server/storage/open.js";
-import type { Storage } from "../../../src/server/storage/port.js";
 import { createDoorApp } from "../../../src/app/commands/app.js";
 import { DoorlistDB } from "../../../src/app/db/database.js";
 import type { FetchLike } from "../../../src/app/sync/http.js";
 import { tweetnaclVerifier } from "../../../src/pass/index.js";
+import { TestApi } from "../../server/support/api.js";
+import { openTestStore, type TestStore } from "../../server/support/stores.js";
 import { freshName } from "../fixtures.js";
 
-const HOST = "integration-host-token-0123456789";
 
-let dir: string;
-let storage: Storage;
-let server: ReturnType<typeof createApp>;
+let store: TestStore;
+let api: TestApi;
 let eventId: string;
 const codes: Record<string, string> = {};
 
-const fetchVia: FetchLike = async (input, init) => server.request(input, init);
+const fetchVia: FetchLike = async (input, init) => api.app.request(input, init);
 
-async function host<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await server.request(path, {
-    method,
-    headers: { authorization: `Bearer ${HOST}`, "content-type": "application/json" },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const host = <T,>(method: string, path: string, body?: unknown): Promise<T> => api.ok<T>(method, path, body);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "doorlist-sync-it-"));
-  storage = await openStorage({ databaseUrl: undefined, dataDir: dir });
-  server = createApp({ storage, hostTokenHash: hashSecret(HOST) });
+  store = await openTestStore("pglite");
+  api = new TestApi(store.storage);
   const now = Date.now();
   const event = await host<{ id: string }>("POST", "/api/v1/events", { name: "Integration night", startsAt: now - 3_600_000, endsAt: now + 3_600_000, capacity: 50 });
   eventId = event.id;
@@ -58,8 +42,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await storage?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await store?.cleanup();
 });
 
 async function door(label: string, fetch: FetchLike = fetchVia) {

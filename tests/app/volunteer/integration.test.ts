@@ -3,41 +3,25 @@
  * devices on their own fake-indexeddb databases enroll, sell, pick up, void and count cash
  * through the command handlers, and sync through the same outbox and pull as the door.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDoorApp, type DoorApp } from "../../../src/app/commands/app.js";
 import { DoorlistDB } from "../../../src/app/db/database.js";
 import type { FetchLike } from "../../../src/app/sync/http.js";
 import { tweetnaclVerifier } from "../../../src/pass/index.js";
-import { createApp } from "../../../src/server/app.js";
-import { hashSecret } from "../../../src/server/domain/secrets.js";
-import { openStorage } from "../../../src/server/storage/open.js";
-import type { Storage } from "../../../src/server/storage/port.js";
+import { TestApi } from "../../server/support/api.js";
+import { openTestStore, type TestStore } from "../../server/support/stores.js";
 import { freshName } from "../fixtures.js";
 
-const HOST = "volunteer-host-token-0123456789ab";
-let dir: string;
-let storage: Storage;
-let server: ReturnType<typeof createApp>;
+let store: TestStore;
+let api: TestApi;
 let eventId: string;
 const passes: Record<string, { id: string; code: string }> = {};
 
-async function host<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await server.request(path, {
-    method,
-    headers: { authorization: `Bearer ${HOST}`, "content-type": "application/json" },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const host = <T,>(method: string, path: string, body?: unknown): Promise<T> => api.ok<T>(method, path, body);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "doorlist-volunteer-"));
-  storage = await openStorage({ databaseUrl: undefined, dataDir: dir });
-  server = createApp({ storage, hostTokenHash: hashSecret(HOST) });
+  store = await openTestStore("pglite");
+  api = new TestApi(store.storage);
   const now = Date.now();
   eventId = (await host<{ id: string }>("POST", "/api/v1/events", { name: "Market day", startsAt: now - 3_600_000, endsAt: now + 3_600_000 })).id;
   await host("POST", `/api/v1/events/${eventId}/items`, { sku: "tee", name: "T-shirt", priceCents: 2000, stock: 5 });
@@ -52,8 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await storage?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await store?.cleanup();
 });
 
 /** A volunteer device whose network can be cut. */
@@ -62,7 +45,7 @@ async function volunteer(label: string, start = Date.now()) {
   let t = start;
   const fetch: FetchLike = async (input, init) => {
     if (offline) throw new TypeError("Failed to fetch");
-    return server.request(input, init);
+    return api.app.request(input, init);
   };
   const link = await host<{ url: string }>("POST", `/api/v1/events/${eventId}/enrollments`, { role: "volunteer", label });
   const app: DoorApp = createDoorApp({ db: new DoorlistDB(freshName("vol")), fetch, now: () => t, verifier: async () => tweetnaclVerifier, persist: async () => false });

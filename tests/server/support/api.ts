@@ -36,6 +36,13 @@ export class TestApi {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** A call that must succeed: its parsed body, or an error naming the status and answer. */
+  async ok<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await this.call<T>(method, path, body === undefined ? {} : { body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+
   async createEvent(overrides: Partial<{ name: string; startsAt: number; endsAt: number; capacity: number | null }> = {}): Promise<EventInfo> {
     const r = await this.call("POST", "/api/v1/events", {
       body: { name: "Test night", startsAt: 1_790_000_000_000, endsAt: 1_790_010_000_000, capacity: 200, ...overrides },
